@@ -1,0 +1,25 @@
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog, set_language
+
+from masar.core import views as core_views
+
+handler400 = "masar.core.views.bad_request"
+handler403 = "masar.core.views.permission_denied"
+handler404 = "masar.core.views.page_not_found"
+handler500 = "masar.core.views.server_error"
+
+urlpatterns = [
+    path("healthz", login_not_required(core_views.healthz), name="healthz"),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path(
+        "i18n/catalog.js",
+        login_not_required(JavaScriptCatalog.as_view()),
+        name="javascript-catalog",
+    ),
+    path("accounts/", include("masar.accounts.urls")),
+    path("audit/", include("masar.audit.urls")),
+    path("geo/", include("masar.geo.urls")),
+    path("api/v1/", include("masar.api.urls")),
+    path("", include("masar.core.urls")),
+]

@@ -1,0 +1,106 @@
+"""The one policy module: roles, what each may do, and the sensitive permissions.
+
+Every view, API endpoint, export and query asks this module. The role → permission matrix
+is data; object-level predicates live in each app's ``rules.py``. Later capabilities add
+their permissions here, never a check of their own elsewhere.
+"""
+
+from enum import StrEnum
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    SYSADMIN = "sysadmin", _("System administrator")
+    INSTITUTION_ADMIN = "institution_admin", _("Institution administrator")
+    COUNSELLOR = "counsellor", _("Counsellor")
+    SUPERVISOR = "supervisor", _("Supervisor")
+    MEDIATOR = "mediator", _("Mediator")
+    PARTNER_OFFICER = "partner_officer", _("Partner officer")
+    ME_OFFICER = "me_officer", _("M&E officer")
+    DATA_ANALYST = "data_analyst", _("Data analyst")
+
+
+class Perm(StrEnum):
+    # Institutions and accounts
+    VIEW_INSTITUTIONS = "accounts.view_institutions"
+    MANAGE_INSTITUTIONS = "accounts.manage_institutions"
+    VIEW_USERS = "accounts.view_users"  # the users of one's own institution
+    MANAGE_USERS = "accounts.manage_users"  # create/edit/deactivate within own institution
+    MANAGE_ALL_USERS = "accounts.manage_all_users"  # any institution
+    # Audit trail
+    VIEW_AUDIT = "audit.view_events"
+    # API
+    USE_API_TOKENS = "api.use_tokens"
+    # Marker: the role reads personal data, so two-factor authentication is required.
+    READ_PERSONAL_DATA = "core.read_personal_data"
+
+
+# Sensitive permissions are granted separately and never implied by another permission
+# (e.g. later: cases.view_health, cases.view_psychological, cases.view_legal).
+SENSITIVE_PERMISSIONS: frozenset[str] = frozenset()
+
+_STAFF_BASE = {Perm.VIEW_INSTITUTIONS, Perm.USE_API_TOKENS}
+
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    Role.SYSADMIN: frozenset(
+        _STAFF_BASE
+        | {
+            Perm.MANAGE_INSTITUTIONS,
+            Perm.VIEW_USERS,
+            Perm.MANAGE_USERS,
+            Perm.MANAGE_ALL_USERS,
+            Perm.VIEW_AUDIT,
+            Perm.READ_PERSONAL_DATA,
+        }
+    ),
+    Role.INSTITUTION_ADMIN: frozenset(
+        _STAFF_BASE | {Perm.VIEW_USERS, Perm.MANAGE_USERS, Perm.READ_PERSONAL_DATA}
+    ),
+    Role.COUNSELLOR: frozenset(_STAFF_BASE | {Perm.READ_PERSONAL_DATA}),
+    Role.SUPERVISOR: frozenset(_STAFF_BASE | {Perm.VIEW_USERS, Perm.READ_PERSONAL_DATA}),
+    Role.MEDIATOR: frozenset(_STAFF_BASE | {Perm.READ_PERSONAL_DATA}),
+    Role.PARTNER_OFFICER: frozenset(_STAFF_BASE | {Perm.READ_PERSONAL_DATA}),
+    Role.ME_OFFICER: frozenset(_STAFF_BASE),
+    Role.DATA_ANALYST: frozenset(_STAFF_BASE),
+}
+
+
+def permissions_of(user) -> frozenset[str]:
+    """All permissions the user holds through their roles (cached on the instance)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_masar_perms", None)
+    if cached is None:
+        perms: set[str] = set()
+        for role in user.role_names:
+            perms |= ROLE_PERMISSIONS.get(role, frozenset())
+        cached = frozenset(perms)
+        user._masar_perms = cached
+    return cached
+
+
+def has_perm(user, perm: str) -> bool:
+    return perm in permissions_of(user)
+
+
+def requires_two_factor(user) -> bool:
+    """Every role that can see personal data must use TOTP."""
+    return has_perm(user, Perm.READ_PERSONAL_DATA)
+
+
+def can_manage_user(actor, target) -> bool:
+    """An institution administrator manages users only inside their own institution."""
+    if has_perm(actor, Perm.MANAGE_ALL_USERS):
+        return True
+    return has_perm(actor, Perm.MANAGE_USERS) and target.institution_id == actor.institution_id
+
+
+def assignable_roles(actor) -> list[str]:
+    """Roles an actor may give: only a system administrator makes system administrators."""
+    if has_perm(actor, Perm.MANAGE_ALL_USERS):
+        return list(Role.values)
+    if has_perm(actor, Perm.MANAGE_USERS):
+        return [r for r in Role.values if r != Role.SYSADMIN]
+    return []

@@ -1,0 +1,109 @@
+"""The Tunisian territory: governorate → delegation → municipality, and localities with
+postal codes. Loaded from ../shared/geo by ``manage.py load_territory`` (see its README for
+sources and licences)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from masar.core.classification import DataClass
+
+_NONE = DataClass.NONE
+
+
+def _all_none(*names):
+    return {n: _NONE for n in names}
+
+
+class Governorate(models.Model):
+    code = models.CharField(_("ISO 3166-2 code"), max_length=6, unique=True)  # TN-11
+    name = models.CharField(_("name"), max_length=100)  # translated
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    # Simplified outline (GeoJSON geometry) for maps on slow phones; © OSM contributors, ODbL.
+    outline = models.JSONField(null=True, blank=True)
+
+    DATA_CLASSIFICATION = _all_none(
+        "id", "code", "name", "name_fr", "name_ar", "name_en", "latitude", "longitude", "outline"
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("governorate")
+        verbose_name_plural = _("governorates")
+
+    def __str__(self):
+        return self.name
+
+
+class Delegation(models.Model):
+    governorate = models.ForeignKey(
+        Governorate, on_delete=models.PROTECT, related_name="delegations"
+    )
+    code = models.CharField(_("code"), max_length=60, unique=True)  # TN-12-raoued, stable
+    name = models.CharField(_("name"), max_length=100)  # translated
+    postal_code = models.CharField(_("postal code"), max_length=4, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+
+    DATA_CLASSIFICATION = _all_none(
+        "id", "governorate", "code", "name", "name_fr", "name_ar", "name_en",
+        "postal_code", "latitude", "longitude",
+    )
+
+    class Meta:
+        ordering = ["governorate__code", "name"]
+        verbose_name = _("delegation")
+        verbose_name_plural = _("delegations")
+
+    def __str__(self):
+        return self.name
+
+
+class Municipality(models.Model):
+    """An elected commune. The reference files have none; the communes the programmes name
+    (La Marsa, Raoued, …) coincide with delegations of the same name, so one municipality is
+    seeded per delegation until the official list is loaded."""
+
+    delegation = models.ForeignKey(
+        Delegation, on_delete=models.PROTECT, related_name="municipalities"
+    )
+    code = models.CharField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=100)  # translated
+
+    DATA_CLASSIFICATION = _all_none(
+        "id", "delegation", "code", "name", "name_fr", "name_ar", "name_en"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self):
+        return self.name
+
+
+class Locality(models.Model):
+    delegation = models.ForeignKey(Delegation, on_delete=models.PROTECT, related_name="localities")
+    name = models.CharField(_("name"), max_length=150)  # translated
+    postal_code = models.CharField(_("postal code"), max_length=4, db_index=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+
+    DATA_CLASSIFICATION = _all_none(
+        "id", "delegation", "name", "name_fr", "name_ar", "name_en",
+        "postal_code", "latitude", "longitude",
+    )
+
+    class Meta:
+        ordering = ["postal_code", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["delegation", "name", "postal_code"], name="unique_locality"
+            )
+        ]
+        verbose_name = _("locality")
+        verbose_name_plural = _("localities")
+
+    def __str__(self):
+        return f"{self.name} ({self.postal_code})"

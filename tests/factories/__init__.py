@@ -1,0 +1,3 @@
+from .accounts import InstitutionFactory, UserFactory
+
+__all__ = ["InstitutionFactory", "UserFactory"]
