@@ -1,0 +1,51 @@
+"""Page objects: what a person sees and does, so tests read as their stories."""
+
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.factories.accounts import PASSWORD
+
+
+class BasePage:
+    def __init__(self, page):
+        self.page = page
+
+    @property
+    def direction(self) -> str:
+        return self.page.locator("html").get_attribute("dir")
+
+    @property
+    def language(self) -> str:
+        return self.page.locator("html").get_attribute("lang")
+
+    def switch_language(self, code: str):
+        self.page.select_option("#lang-select", code)
+        self.page.click("[data-testid=set-language]")
+        self.page.wait_for_load_state()
+
+    def sign_out(self):
+        self.page.click("[data-testid=logout]")
+        self.page.wait_for_url("**/accounts/login/**")
+
+
+class LoginPage(BasePage):
+    def open(self):
+        self.page.goto("/accounts/login/")
+        return self
+
+    def sign_in(self, user, password=PASSWORD):
+        self.page.fill("#id_username", user.username)
+        self.page.fill("#id_password", password)
+        self.page.click("button[type=submit]")
+        self.page.wait_for_load_state()
+        return self
+
+    def pass_two_factor(self, user):
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+        code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+        self.page.fill("[name=otp_token]", f"{code:06d}")
+        self.page.click("button[type=submit]")
+        self.page.wait_for_load_state()
+        return BasePage(self.page)
