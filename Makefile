@@ -40,7 +40,7 @@ system-deps:
 	bash scripts/system-deps.sh gettext chromium postgresql
 
 test: deps-dev system-deps messages
-	bash scripts/test.sh
+	bash scripts/test.sh $(ARGS)
 
 lint: deps-dev
 	$(VENV)/bin/ruff check .

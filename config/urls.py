@@ -21,5 +21,6 @@ urlpatterns = [
     path("audit/", include("masar.audit.urls")),
     path("geo/", include("masar.geo.urls")),
     path("api/v1/", include("masar.api.urls")),
+    path("tokens/", include("masar.api.web_urls")),
     path("", include("masar.core.urls")),
 ]

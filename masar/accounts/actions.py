@@ -1,11 +1,16 @@
 """Writes on institutions and accounts. Each is one transaction that audits itself."""
 
+import binascii
+import time
+from binascii import unhexlify
+
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from masar.audit.actions import diff, record_event, snapshot
 from masar.audit.models import AuditAction
@@ -71,7 +76,8 @@ def update_institution(*, actor, institution: Institution, governorates=None,
 
 def create_user(*, actor, institution: Institution, username: str, email: str = "",
                 first_name: str = "", last_name: str = "", phone: str = "",
-                roles=(), password: str | None = None, validate: bool = True) -> User:
+                roles=(), password: str | None = None, validate: bool = True,
+                preferred_language: str = "") -> User:
     """Create an account inside an institution.
 
     An institution administrator can create users only inside their own institution, and
@@ -89,7 +95,8 @@ def create_user(*, actor, institution: Institution, username: str, email: str = 
             raise PermissionDenied(_("You are not allowed to give these roles."))
     with transaction.atomic():
         user = User(username=username, email=email, first_name=first_name,
-                    last_name=last_name, phone=phone, institution=institution)
+                    last_name=last_name, phone=phone, institution=institution,
+                    preferred_language=preferred_language)
         if User.objects.filter(username__iexact=username).exists():
             raise ValidationError({"username": _("This username is already taken.")})
         user.full_clean(exclude=["password"])
@@ -112,7 +119,7 @@ def update_user(*, actor, user: User, roles=None, **values) -> User:
     unknown = set(values) - set(USER_FIELDS)
     if unknown:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
-    if actor is not None and not can_manage_user(actor, user):
+    if actor is not None and not can_manage_account(actor, user):
         raise PermissionDenied(_("You can only manage users of your own institution."))
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
@@ -149,8 +156,33 @@ def _set_roles(actor, user: User, roles) -> dict:
     return {"roles": [old, new]}
 
 
+def set_user_password(*, actor, user: User, password: str) -> User:
+    """The person sets their own password (change or reset link). The form has already run
+    the password validators; other sessions end because the session hash changes."""
+    if actor is not None and actor.pk != user.pk:
+        raise PermissionDenied(_("Only the account holder sets their password."))
+    with transaction.atomic():
+        validate_password(password, user)
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        record_event(actor=user, action=AuditAction.UPDATE, obj=user,
+                     changes={"password": ["", ""]}, summary=f"user {user.pk} password set")
+        return user
+
+
+def can_manage_account(actor, target) -> bool:
+    """``policy.can_manage_user``, and the actor may not touch an account holding a role
+    they could not give themselves (an institution administrator does not edit, deactivate
+    or re-address a system administrator who happens to sit in their institution)."""
+    if not can_manage_user(actor, target):
+        return False
+    return set(target.role_names) <= set(assignable_roles(actor))
+
+
 def deactivate_user(*, actor, user: User) -> User:
     """Deactivation ends every session of the account at once."""
+    if actor is not None and actor.pk == user.pk:
+        raise ValidationError(_("You cannot deactivate your own account."))
     return update_user(actor=actor, user=user, is_active=False)
 
 
@@ -162,3 +194,72 @@ def end_sessions(user: User) -> int:
             session.delete()
             ended += 1
     return ended
+
+
+# --- Two-factor authentication (TOTP) -------------------------------------------------------
+
+
+def _totp_matches(key: str, token: str) -> tuple[int, int] | None:
+    """``(time step, drift)`` at which ``token`` matches the hex ``key`` (±1 step), or None."""
+    from django_otp.oath import TOTP
+
+    try:
+        totp = TOTP(unhexlify(key.encode()), step=30, t0=0, digits=6)
+        code = int(token)
+    except (ValueError, TypeError, binascii.Error):
+        return None
+    totp.time = time.time()
+    return (totp.t(), totp.drift) if totp.verify(code, tolerance=1) else None
+
+
+def enrol_totp_device(*, actor: User, key: str, token: str, name: str = "") -> TOTPDevice | None:
+    """Confirm a new authenticator app for ``actor`` from the secret they were shown and a
+    code it produced. On success the new device replaces the user's earlier devices (the
+    view allows this only before any device is confirmed or once the session is verified)."""
+    match = _totp_matches(key, token)
+    with transaction.atomic():
+        if match is None:
+            record_event(actor=actor, action=AuditAction.OTP_FAILED, obj=actor,
+                         summary="enrolment code refused")
+            return None
+        TOTPDevice.objects.filter(user=actor).delete()
+        device = TOTPDevice.objects.create(
+            user=actor, name=(name or "authenticator")[:64], key=key, confirmed=True,
+            last_t=match[0], drift=match[1],
+        )
+        record_event(actor=actor, action=AuditAction.OTP_ENROLLED, obj=actor,
+                     summary="TOTP device confirmed")
+        return device
+
+
+def verify_second_factor(*, actor: User, token: str) -> tuple[TOTPDevice | None, bool]:
+    """Check a code against the user's confirmed devices, with django-otp's throttling
+    (each failure doubles the wait before the next try). Returns ``(device, throttled)``;
+    a refusal is audited."""
+    with transaction.atomic():
+        devices = TOTPDevice.objects.select_for_update().filter(user=actor, confirmed=True)
+        throttled = False
+        for device in devices:
+            allowed, _info = device.verify_is_allowed()
+            if not allowed:
+                throttled = True
+                continue
+            if device.verify_token(token):
+                return device, False
+        record_event(actor=actor, action=AuditAction.OTP_FAILED, obj=actor,
+                     summary="throttled" if throttled else "code refused")
+        return None, throttled
+
+
+def reset_two_factor(*, actor, user: User) -> int:
+    """Remove a user's authenticator devices (lost phone): they enrol again at next login.
+    Their open sessions end, so no half-verified session survives."""
+    if actor is not None and not can_manage_account(actor, user):
+        raise PermissionDenied(_("You can only manage users of your own institution."))
+    with transaction.atomic():
+        removed, _detail = TOTPDevice.objects.filter(user=user).delete()
+        record_event(actor=actor, action=AuditAction.UPDATE, obj=user,
+                     changes={"two_factor": ["enrolled", "reset"]},
+                     summary=f"user {user.pk} two-factor reset")
+        end_sessions(user)
+        return removed

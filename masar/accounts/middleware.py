@@ -1,16 +1,16 @@
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from .policy import requires_two_factor
 
 SESSION_STARTED = "masar_started_at"
 SESSION_SEEN = "masar_seen_at"
+SESSION_EXPIRED = "masar_session_expired"
 
 
 class SessionLimitsMiddleware:
@@ -31,12 +31,16 @@ class SessionLimitsMiddleware:
                 or now - started > settings.SESSION_COOKIE_AGE
             ):
                 logout(request)
-                messages.info(request, _("Your session has expired. Please sign in again."))
                 if request.path.startswith("/api/"):
                     return self.get_response(request)
-                return redirect(f"{reverse('accounts:login')}?next={request.path}")
-            request.session[SESSION_STARTED] = started
-            if now - seen > 30:  # avoid a session write on every request
+                # The message middleware runs after this one: leave a flag in the new
+                # (anonymous) session, and the login page says why.
+                request.session[SESSION_EXPIRED] = True
+                return redirect(f"{reverse('accounts:login')}?{urlencode({'next': request.path})}")
+            if SESSION_STARTED not in request.session:
+                request.session[SESSION_STARTED] = started
+            # Refresh at most every 30 seconds: no session write on every request.
+            if SESSION_SEEN not in request.session or now - seen > 30:
                 request.session[SESSION_SEEN] = now
         return self.get_response(request)
 
@@ -82,4 +86,4 @@ class TwoFactorRequiredMiddleware:
         target = "accounts:otp-verify"
         if not any(True for _d in devices_for_user(user, confirmed=True)):
             target = "accounts:otp-setup"
-        return redirect(f"{reverse(target)}?next={request.get_full_path()}")
+        return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")

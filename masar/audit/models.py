@@ -28,6 +28,7 @@ class AuditAction(models.TextChoices):
     TOKEN_CREATED = "token_created", _("API token created")
     TOKEN_REVOKED = "token_revoked", _("API token revoked")
     DENIED = "denied", _("Access denied")
+    RESTORE = "restore", _("Database restored")
 
 
 class AuditChainHead(models.Model):
@@ -78,7 +79,9 @@ class AuditEvent(models.Model):
     class Meta:
         ordering = ["-seq"]
         indexes = [
-            models.Index(fields=["object_type", "object_id"], name="audit_object_idx"),
+            models.Index(fields=["object_type", "object_id", "seq"], name="audit_object_idx"),
+            models.Index(fields=["actor_username", "seq"], name="audit_username_idx"),
+            models.Index(fields=["ip_address", "seq"], name="audit_ip_idx"),
             models.Index(fields=["action", "at"], name="audit_action_at_idx"),
         ]
         verbose_name = _("audit event")

@@ -72,6 +72,8 @@ class PrivateCacheMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if "public" in response.get("Cache-Control", ""):
+            return response  # reference data a view chose to make cacheable (no personal data)
         user = getattr(request, "user", None)
         if (user is not None and user.is_authenticated) or request.path.startswith("/api/"):
             add_never_cache_headers(response)

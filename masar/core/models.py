@@ -49,5 +49,7 @@ class IdempotencyKey(models.Model):
             response = HttpResponse(
                 bytes(self.body), status=self.status_code, content_type=self.content_type
             )
+        if self.location:
+            response["Location"] = self.location
         response["Idempotent-Replayed"] = "true"
         return response

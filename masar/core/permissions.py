@@ -17,19 +17,21 @@ from django.utils.translation import gettext as _
 from masar.accounts.policy import has_perm
 
 
+def deny(request, reason: str = ""):
+    """Record the refusal in the audit trail, then answer 403."""
+    from masar.audit.actions import record_event
+    from masar.audit.models import AuditAction
+
+    summary = f"{request.method} {request.path}" + (f" ({reason})" if reason else "")
+    record_event(actor=request.user, action=AuditAction.DENIED, summary=summary)
+    raise PermissionDenied(_("You are not allowed to do this."))
+
+
 def check_policy(request, perms) -> None:
     """Raise PermissionDenied (audited) unless the signed-in user holds every permission."""
     missing = [p for p in perms if not has_perm(request.user, p)]
     if missing:
-        from masar.audit.actions import record_event
-        from masar.audit.models import AuditAction
-
-        record_event(
-            actor=request.user,
-            action=AuditAction.DENIED,
-            summary=f"{request.method} {request.path} ({', '.join(sorted(missing))})",
-        )
-        raise PermissionDenied(_("You are not allowed to do this."))
+        deny(request, ", ".join(sorted(missing)))
 
 
 def policy_required(*perms):

@@ -60,9 +60,14 @@ class Delegation(models.Model):
 
 
 class Municipality(models.Model):
-    """An elected commune. The reference files have none; the communes the programmes name
-    (La Marsa, Raoued, …) coincide with delegations of the same name, so one municipality is
-    seeded per delegation until the official list is loaded."""
+    """An elected commune.
+
+    Stand-in: the reference files list no communes (about 350 exist). The communes the
+    programmes name (La Marsa, Raoued, …) coincide with delegations of the same name, so
+    ``manage.py load_territory`` creates one municipality per delegation, with the
+    delegation's names and the delegation's code as its code, until the official list of
+    communes (Ministry of the Interior / INS) is loaded. Keep those codes stable: records
+    point at them."""
 
     delegation = models.ForeignKey(
         Delegation, on_delete=models.PROTECT, related_name="municipalities"

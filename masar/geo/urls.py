@@ -1,4 +1,8 @@
 from django.urls import path
 
+from . import views
+
 app_name = "geo"
-urlpatterns: list = []
+urlpatterns = [
+    path("governorates.geojson", views.governorates_geojson, name="governorates-geojson"),
+]
