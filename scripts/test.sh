@@ -8,6 +8,7 @@ export DJANGO_SETTINGS_MODULE=config.settings.test
 
 echo "== Static checks"
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 $PY manage.py makemigrations --check --dry-run --settings=config.settings.test >/dev/null
 SECRET_KEY="$(head -c 48 /dev/urandom | base64)" $PY manage.py check --deploy --fail-level WARNING --settings=config.settings.prod
 

@@ -43,7 +43,9 @@ class Personas:
         if code not in self._institutions:
             name, kind, parent = INSTITUTIONS[code]
             self._institutions[code] = InstitutionFactory(
-                code=code, name_fr=name, kind=kind,
+                code=code,
+                name_fr=name,
+                kind=kind,
                 parent=self.institution(parent) if parent else None,
             )
         return self._institutions[code]

@@ -91,10 +91,14 @@ def requires_two_factor(user) -> bool:
 
 
 def can_manage_user(actor, target) -> bool:
-    """An institution administrator manages users only inside their own institution."""
+    """An institution administrator manages users only inside their own institution, and
+    never an account holding a role they could not give (a system administrator who sits in
+    their institution)."""
     if has_perm(actor, Perm.MANAGE_ALL_USERS):
         return True
-    return has_perm(actor, Perm.MANAGE_USERS) and target.institution_id == actor.institution_id
+    if not (has_perm(actor, Perm.MANAGE_USERS) and target.institution_id == actor.institution_id):
+        return False
+    return set(target.role_names) <= set(assignable_roles(actor))
 
 
 def assignable_roles(actor) -> list[str]:

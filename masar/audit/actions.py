@@ -73,15 +73,13 @@ def record_event(
             object_type=object_type[:100],
             object_id=str(object_id)[:64],
             summary=summary[:300],
-            changes=mask_changes(type(obj) if obj is not None else None, changes or {}),
+            changes=mask_changes(obj._meta.model if obj is not None else None, changes or {}),
             request_id=request_id.get() or "",
             prev_hash=head.last_hash,
         )
         event.hash = event.compute_hash()
         event.save(force_insert=True)
-        AuditChainHead.objects.filter(pk=head.pk).update(
-            last_seq=event.seq, last_hash=event.hash
-        )
+        AuditChainHead.objects.filter(pk=head.pk).update(last_seq=event.seq, last_hash=event.hash)
         return event
 
 

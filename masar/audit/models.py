@@ -37,8 +37,14 @@ class AuditChainHead(models.Model):
     last_seq = models.BigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default="0" * 64)
 
-    DATA_CLASSIFICATION = {"id": DataClass.NONE, "last_seq": DataClass.NONE,
-                           "last_hash": DataClass.NONE}
+    DATA_CLASSIFICATION = {
+        "id": DataClass.NONE,
+        "last_seq": DataClass.NONE,
+        "last_hash": DataClass.NONE,
+    }
+
+    def __str__(self):
+        return f"audit head #{self.last_seq}"
 
 
 class AuditEvent(models.Model):
@@ -86,6 +92,9 @@ class AuditEvent(models.Model):
         ]
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
+
+    def __str__(self):
+        return f"#{self.seq} {self.action} {self.object_type}:{self.object_id}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:

@@ -34,6 +34,9 @@ class IdempotencyKey(models.Model):
             models.UniqueConstraint(fields=["owner", "key"], name="idempotency_owner_key")
         ]
 
+    def __str__(self):
+        return f"{self.owner}:{self.key}"
+
     def store(self, response) -> None:
         self.status_code = response.status_code
         self.location = response.get("Location", "")[:500]

@@ -22,8 +22,11 @@ def healthz(request):
         database = "unavailable"
     status = 200 if database == "ok" else 503
     return JsonResponse(
-        {"status": "ok" if status == 200 else "degraded", "database": database,
-         "vendor": connection.vendor},
+        {
+            "status": "ok" if status == 200 else "degraded",
+            "database": database,
+            "vendor": connection.vendor,
+        },
         status=status,
     )
 
@@ -46,7 +49,9 @@ def about(request):
 def csrf_failure(request, reason=""):
     if request.path.startswith("/api/"):
         return problem_response(
-            403, _("Request refused"), _("The security token of this request is missing or invalid.")
+            403,
+            _("Request refused"),
+            _("The security token of this request is missing or invalid."),
         )
     return render(request, "403_csrf.html", status=403)
 

@@ -11,7 +11,7 @@ _NONE = DataClass.NONE
 
 
 def _all_none(*names):
-    return {n: _NONE for n in names}
+    return dict.fromkeys(names, _NONE)
 
 
 class Governorate(models.Model):
@@ -46,8 +46,16 @@ class Delegation(models.Model):
     longitude = models.FloatField(null=True, blank=True)
 
     DATA_CLASSIFICATION = _all_none(
-        "id", "governorate", "code", "name", "name_fr", "name_ar", "name_en",
-        "postal_code", "latitude", "longitude",
+        "id",
+        "governorate",
+        "code",
+        "name",
+        "name_fr",
+        "name_ar",
+        "name_en",
+        "postal_code",
+        "latitude",
+        "longitude",
     )
 
     class Meta:
@@ -96,8 +104,15 @@ class Locality(models.Model):
     longitude = models.FloatField(null=True, blank=True)
 
     DATA_CLASSIFICATION = _all_none(
-        "id", "delegation", "name", "name_fr", "name_ar", "name_en",
-        "postal_code", "latitude", "longitude",
+        "id",
+        "delegation",
+        "name",
+        "name_fr",
+        "name_ar",
+        "name_en",
+        "postal_code",
+        "latitude",
+        "longitude",
     )
 
     class Meta:

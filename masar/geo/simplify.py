@@ -13,7 +13,7 @@ def simplify_geometry(geometry: dict, tolerance: float, precision: int = 4) -> d
         raise ValueError(f"unsupported geometry type: {kind!r}")
     original = shape(geometry)
     parts = list(original.geoms) if isinstance(original, MultiPolygon) else [original]
-    grid = 10 ** -precision
+    grid = 10**-precision
     kept = []
     for part in parts:
         simple = shapely.set_precision(part.simplify(tolerance, preserve_topology=True), grid)

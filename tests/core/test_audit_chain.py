@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 def test_secret_and_sensitive_values_never_reach_the_trail(persona):
     user = persona("conseiller.sfax")
     event = record_event(
-        actor=user, action=AuditAction.UPDATE, obj=user,
+        actor=user,
+        action=AuditAction.UPDATE,
+        obj=user,
         changes={"password": ["old", "new"], "last_name": ["Ben Ali", "Ben Salah"]},
     )
     assert event.changes["password"] == MASK

@@ -77,7 +77,8 @@ def test_forged_csrf_is_refused_with_a_clear_page_and_changes_nothing(persona):
     persona("conseiller.sfax")
     strict = Client(enforce_csrf_checks=True)
     response = strict.post(
-        "/accounts/login/", {"username": "conseiller.sfax", "password": "x"},
+        "/accounts/login/",
+        {"username": "conseiller.sfax", "password": "x"},
         HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 403

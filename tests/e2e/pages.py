@@ -36,7 +36,7 @@ class LoginPage(BasePage):
     def sign_in(self, user, password=PASSWORD):
         self.page.fill("#id_username", user.username)
         self.page.fill("#id_password", password)
-        self.page.click("button[type=submit]")
+        self.page.click("[data-testid=sign-in]")
         self.page.wait_for_load_state()
         return self
 
@@ -46,6 +46,6 @@ class LoginPage(BasePage):
             device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
         code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
         self.page.fill("[name=otp_token]", f"{code:06d}")
-        self.page.click("button[type=submit]")
+        self.page.click("[data-testid=otp-submit]")
         self.page.wait_for_load_state()
         return BasePage(self.page)

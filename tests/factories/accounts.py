@@ -3,6 +3,10 @@ import factory
 from masar.accounts import actions
 from masar.accounts.models import Institution, InstitutionKind, User
 
+from .tunisia import TunisiaProvider
+
+factory.Faker.add_provider(TunisiaProvider)
+
 PASSWORD = "correct-horse-battery-9"
 
 
@@ -27,8 +31,9 @@ class UserFactory(factory.django.DjangoModelFactory):
         model = User
 
     username = factory.Sequence(lambda n: f"user{n}")
-    first_name = factory.Faker("first_name", locale="fr_FR")
-    last_name = factory.Faker("last_name", locale="fr_FR")
+    first_name = factory.Faker("tn_first_name")
+    last_name = factory.Faker("tn_last_name")
+    phone = factory.Faker("tn_mobile")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.tn")
     institution = factory.SubFactory(InstitutionFactory)
     roles = ()

@@ -50,6 +50,7 @@ def test_simplified_outline_stays_within_tolerance(radii, tolerance):
         for i, r in enumerate(radii)
     ]
     original = Polygon(ring)
-    out = shape(simplify_geometry({"type": "Polygon", "coordinates": [ring + [ring[0]]]},
-                                  tolerance))
+    out = shape(
+        simplify_geometry({"type": "Polygon", "coordinates": [ring + [ring[0]]]}, tolerance)
+    )
     assert out.hausdorff_distance(original) <= tolerance + 1e-3

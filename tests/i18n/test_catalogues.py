@@ -24,7 +24,9 @@ def entries(po: Path, *flags) -> int:
 def msgids(po: Path) -> set[str]:
     out = subprocess.run(
         ["msgcat", "--no-wrap", "--no-location", "--sort-output", str(po)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     ids, current = set(), None
     for line in out.splitlines():
@@ -52,13 +54,29 @@ def test_catalogues_match_the_code(tmp_path):
         else:
             shutil.copy(src, tmp_path / name)
     subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "fr", "--no-location",
-         "--no-obsolete", "-v", "0"],
-        cwd=tmp_path, check=True, capture_output=True,
-        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "config.settings.test",
-             "MASAR_SHARED_DIR": str(settings.MASAR_SHARED_DIR)},
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "fr",
+            "--no-location",
+            "--no-obsolete",
+            "-v",
+            "0",
+        ],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+            "MASAR_SHARED_DIR": str(settings.MASAR_SHARED_DIR),
+        },
     )
     fresh = msgids(tmp_path / "locale" / "fr" / "LC_MESSAGES" / "django.po")
     committed = msgids(ROOT / "locale" / "fr" / "LC_MESSAGES" / "django.po")
-    assert fresh - committed == set(), "strings in the code missing from the catalogue: run scripts/messages.sh"
+    assert fresh - committed == set(), (
+        "strings in the code missing from the catalogue: run scripts/messages.sh"
+    )
     assert committed - fresh == set(), "stale strings in the catalogue: run scripts/messages.sh"

@@ -3,8 +3,20 @@ from datetime import date
 from django.template.defaultfilters import date as date_filter
 from django.utils import translation
 
-TUNISIAN = ["جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر",
-            "أكتوبر", "نوفمبر", "ديسمبر"]
+TUNISIAN = [
+    "جانفي",
+    "فيفري",
+    "مارس",
+    "أفريل",
+    "ماي",
+    "جوان",
+    "جويلية",
+    "أوت",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+]
 
 
 def test_arabic_dates_use_tunisian_month_names():

@@ -130,6 +130,8 @@ def test_matrix(who, persona, client_for, client, settings):
         expected = who in _allowed_set(row)
         denied = _denied(response, is_api, who == ANONYMOUS)
         if response.status_code >= 500 or expected == denied:
-            failures.append(f"{key}: {who} expected {'allowed' if expected else 'denied'}, "
-                            f"got {response.status_code}")
+            failures.append(
+                f"{key}: {who} expected {'allowed' if expected else 'denied'}, "
+                f"got {response.status_code}"
+            )
     assert not failures, "\n".join(failures)

@@ -1,7 +1,10 @@
 """The territory: governorates, delegations, localities by postal code. Reference data that
 every API user may read; names come in the request's language (French fallback)."""
 
+from django.db.models import Value
+from django.db.models.functions import Coalesce, NullIf
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 from ninja import Field, Query, Router, Schema
 
 from masar.api.schemas import DelegationOut, GovernorateOut, LocalityOut
@@ -54,5 +57,5 @@ def list_localities(request, query: Query[LocalityQuery]):
     return (
         Locality.objects.filter(postal_code=query.postal_code)
         .select_related("delegation__governorate")
-        .order_by("name", "pk")
+        .order_by(Coalesce(NullIf(f"name_{get_language()}", Value("")), "name_fr"), "pk")
     )
