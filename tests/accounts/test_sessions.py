@@ -32,7 +32,7 @@ def test_session_idle_timeout_signs_out_after_30_minutes(client_for):
     assert "_auth_user_id" not in client.session
     page = client.get(response["Location"])
     assert page.status_code == 200
-    assert any("expired" in str(m) for m in page.context["messages"])
+    assert any("expiré" in str(m) for m in page.context["messages"])  # French by default
 
 
 def test_session_idle_under_30_minutes_is_kept_and_refreshed(client_for):

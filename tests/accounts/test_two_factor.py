@@ -110,7 +110,7 @@ def test_otp_verify_is_throttled_after_a_failure(persona):
     # Right away, even the right code waits: django-otp doubles the delay after each failure.
     response = client.post("/accounts/otp/verify/", {"otp_token": code_for(device.key)})
     assert response.status_code == 200
-    assert "Too many wrong codes" in str(response.context["form"].errors["otp_token"])
+    assert "Trop de codes erronés" in str(response.context["form"].errors["otp_token"])
     device.refresh_from_db()
     assert device.throttling_failure_count == 1
 

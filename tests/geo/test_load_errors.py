@@ -36,7 +36,7 @@ def _nothing_written():
 
 
 def test_load_territory_missing_folder_is_an_error(tmp_path):
-    with pytest.raises(CommandError, match="not found"):
+    with pytest.raises(CommandError, match="introuvable"):  # French, the default
         call_command("load_territory", "--dir", str(tmp_path / "nowhere"))
     _nothing_written()
 
