@@ -21,6 +21,9 @@ urlpatterns = [
     path("audit/", include("masar.audit.urls")),
     path("geo/", include("masar.geo.urls")),
     path("api/v1/", include("masar.api.urls")),
+    path("api/hsds/", include("masar.directory.hsds.urls")),
+    path("directory/", include("masar.directory.urls")),
+    path("services/", include("masar.directory.public_urls")),
     path("tokens/", include("masar.api.web_urls")),
     path("", include("masar.core.urls")),
 ]

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "masar.accounts",
     "masar.audit",
     "masar.api",
+    "masar.directory",
 ]
 
 MIDDLEWARE = [

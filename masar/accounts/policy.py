@@ -35,6 +35,10 @@ class Perm(StrEnum):
     USE_API_TOKENS = "api.use_tokens"
     # Marker: the role reads personal data, so two-factor authentication is required.
     READ_PERSONAL_DATA = "core.read_personal_data"
+    # Service directory
+    EDIT_OWN_SERVICES = "directory.edit_own_services"  # services of one's own organisation
+    VERIFY_SERVICES = "directory.verify_services"
+    MANAGE_DIRECTORY = "directory.manage_directory"  # any organisation; imports
 
 
 # Sensitive permissions are granted separately and never implied by another permission
@@ -42,6 +46,7 @@ class Perm(StrEnum):
 SENSITIVE_PERMISSIONS: frozenset[str] = frozenset()
 
 _STAFF_BASE = {Perm.VIEW_INSTITUTIONS, Perm.USE_API_TOKENS}
+_DIRECTORY_EDITOR = {Perm.EDIT_OWN_SERVICES}
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.SYSADMIN: frozenset(
@@ -53,15 +58,24 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.MANAGE_ALL_USERS,
             Perm.VIEW_AUDIT,
             Perm.READ_PERSONAL_DATA,
+            Perm.EDIT_OWN_SERVICES,
+            Perm.VERIFY_SERVICES,
+            Perm.MANAGE_DIRECTORY,
         }
     ),
     Role.INSTITUTION_ADMIN: frozenset(
-        _STAFF_BASE | {Perm.VIEW_USERS, Perm.MANAGE_USERS, Perm.READ_PERSONAL_DATA}
+        _STAFF_BASE
+        | _DIRECTORY_EDITOR
+        | {Perm.VIEW_USERS, Perm.MANAGE_USERS, Perm.READ_PERSONAL_DATA}
     ),
-    Role.COUNSELLOR: frozenset(_STAFF_BASE | {Perm.READ_PERSONAL_DATA}),
-    Role.SUPERVISOR: frozenset(_STAFF_BASE | {Perm.VIEW_USERS, Perm.READ_PERSONAL_DATA}),
-    Role.MEDIATOR: frozenset(_STAFF_BASE | {Perm.READ_PERSONAL_DATA}),
-    Role.PARTNER_OFFICER: frozenset(_STAFF_BASE | {Perm.READ_PERSONAL_DATA}),
+    Role.COUNSELLOR: frozenset(_STAFF_BASE | _DIRECTORY_EDITOR | {Perm.READ_PERSONAL_DATA}),
+    Role.SUPERVISOR: frozenset(
+        _STAFF_BASE
+        | _DIRECTORY_EDITOR
+        | {Perm.VIEW_USERS, Perm.READ_PERSONAL_DATA, Perm.VERIFY_SERVICES}
+    ),
+    Role.MEDIATOR: frozenset(_STAFF_BASE | _DIRECTORY_EDITOR | {Perm.READ_PERSONAL_DATA}),
+    Role.PARTNER_OFFICER: frozenset(_STAFF_BASE | _DIRECTORY_EDITOR | {Perm.READ_PERSONAL_DATA}),
     Role.ME_OFFICER: frozenset(_STAFF_BASE),
     Role.DATA_ANALYST: frozenset(_STAFF_BASE),
 }

@@ -1,3 +1,10 @@
 from .accounts import InstitutionFactory, UserFactory
+from .directory import LocationFactory, OrganizationFactory, ServiceFactory
 
-__all__ = ["InstitutionFactory", "UserFactory"]
+__all__ = [
+    "InstitutionFactory",
+    "LocationFactory",
+    "OrganizationFactory",
+    "ServiceFactory",
+    "UserFactory",
+]
