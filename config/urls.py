@@ -22,8 +22,10 @@ urlpatterns = [
     path("geo/", include("masar.geo.urls")),
     path("api/v1/", include("masar.api.urls")),
     path("api/hsds/", include("masar.directory.hsds.urls")),
+    path("directory/exchange/", include("masar.directory.exchange_urls")),
     path("directory/", include("masar.directory.urls")),
     path("services/", include("masar.directory.public_urls")),
+    path("brochure/", include("masar.directory.brochure_urls")),
     path("tokens/", include("masar.api.web_urls")),
     path("", include("masar.core.urls")),
 ]

@@ -188,7 +188,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", "https://tile.openstreetmap.org"],
         "connect-src": [SELF],
         "font-src": [SELF],
         "object-src": [NONE],

@@ -105,7 +105,7 @@ def create_organization(*, actor, **values) -> Organization:
         ):
             _deny(_("You can only add the organisation of your own institution."))
     with transaction.atomic():
-        organization = Organization(**_known(values, ORGANIZATION_FIELDS))
+        organization = Organization(**_known(values, (*ORGANIZATION_FIELDS, "id")))
         organization.full_clean()
         organization.save()
         record_event(
@@ -145,7 +145,7 @@ def create_location(*, actor, organization: Organization, **values) -> Location:
     if actor is not None and not rules.can_edit_organization(actor, organization):
         _deny()
     with transaction.atomic():
-        location = Location(organization=organization, **_known(values, LOCATION_FIELDS))
+        location = Location(organization=organization, **_known(values, (*LOCATION_FIELDS, "id")))
         _check_place(location)
         location.full_clean()
         location.save()
@@ -217,7 +217,7 @@ def create_service(
         _deny()
     relations = relations or ServiceRelations()
     with transaction.atomic():
-        service = Service(organization=organization, **_known(values, SERVICE_FIELDS))
+        service = Service(organization=organization, **_known(values, (*SERVICE_FIELDS, "id")))
         _check_service(service)
         service.full_clean()
         service.save()
@@ -228,7 +228,7 @@ def create_service(
             obj=service,
             changes={**snapshot(service, SERVICE_FIELDS), **related},
         )
-        search.reindex(search.indexed_queryset(Service.objects.filter(pk=service.pk)))
+        _reindex(service)
         return service
 
 
@@ -264,7 +264,7 @@ def update_service(
         service.modified_at = timezone.now()
         service.save()
         record_event(actor=actor, action=AuditAction.UPDATE, obj=service, changes=changes)
-        search.reindex(search.indexed_queryset(Service.objects.filter(pk=service.pk)))
+        _reindex(service)
         return service
 
 
@@ -309,7 +309,13 @@ def _transition(actor, service, target, *, allowed_from) -> Service:
             obj=service,
             changes={"verification_status": [before, target]},
         )
+        _reindex(service)
         return service
+
+
+def _reindex(service: Service) -> None:
+    """Keep the search index (and its copy of "published") in step with the service."""
+    search.reindex(search.indexed_queryset(Service.objects.filter(pk=service.pk)))
 
 
 def _check_service(service: Service) -> None:
@@ -415,3 +421,39 @@ def _known(values: dict, allowed) -> dict:
     if unknown:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
     return values
+
+
+# --- Verifications recorded after the fact ----------------------------------------------
+
+
+def record_service_verification(*, actor, service: Service, verified_at) -> Service:
+    """Record a verification made earlier, on ``verified_at`` (imports that carry the
+    source's last-verified date, demo data). Only the system or a verifier; never a date in
+    the future."""
+    if actor is not None and not rules.can_verify_service(actor, service):
+        _deny(_("Only a supervisor or a system administrator can verify a service."))
+    now = timezone.now()
+    if verified_at > now:
+        raise ValidationError({"verified_at": _("A verification date cannot be in the future.")})
+    with transaction.atomic():
+        service = Service.objects.select_for_update().get(pk=service.pk)
+        before = [service.verification_status, service.verified_at]
+        service.verification_status = VerificationStatus.VERIFIED
+        service.verified_at = verified_at
+        service.verified_by = actor
+        service.modified_at = now
+        service.save()
+        record_event(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            obj=service,
+            changes={
+                "verification_status": [before[0], VerificationStatus.VERIFIED],
+                "verified_at": [
+                    before[1].isoformat() if before[1] else None,
+                    verified_at.isoformat(),
+                ],
+            },
+        )
+        _reindex(service)
+        return service

@@ -427,11 +427,19 @@ class SearchEntry(models.Model):
     token = models.CharField(max_length=40)
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
     weight = models.PositiveSmallIntegerField()
+    # Copy of "the public sees this service", so public searches never touch the service
+    # table; kept in step by the actions (every change of status reindexes the service).
+    published = models.BooleanField(default=False)
 
-    DATA_CLASSIFICATION = _none("id", "token", "service", "weight")
+    DATA_CLASSIFICATION = _none("id", "token", "service", "weight", "published")
 
     class Meta:
-        indexes = [models.Index(fields=["token", "service"], name="search_token_idx")]
+        # Covering: a search reads only this index.
+        indexes = [
+            models.Index(
+                fields=["token", "published", "service", "weight"], name="search_token_idx"
+            )
+        ]
         constraints = [
             models.UniqueConstraint(fields=["service", "token"], name="one_token_per_service")
         ]

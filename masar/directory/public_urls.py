@@ -1,2 +1,10 @@
+from django.urls import path
+
+from .views import public
+
 app_name = "services"
-urlpatterns: list = []
+urlpatterns = [
+    path("", public.search, name="search"),
+    path("areas/", public.area_options, name="area-options"),
+    path("<uuid:pk>/", public.service_detail, name="detail"),
+]

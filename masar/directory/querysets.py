@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from masar.accounts.policy import Perm, has_perm
@@ -46,18 +46,22 @@ class ServiceQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.filter(Q(verified_at__isnull=True) | Q(verified_at__lt=now - STALE_AFTER))
 
+    # Filters select ids from the small link tables (``pk__in`` subqueries driven by their
+    # indexes) rather than testing every service: they stay cheap as the directory grows and
+    # combine with the search index (masar.directory.search).
+
     def in_area(self, *, governorate=None, delegation=None, municipality=None):
         """Delivered at a location in the area (codes of the territory tree)."""
         from .models import ServiceAtLocation
 
-        places = ServiceAtLocation.objects.filter(service=OuterRef("pk"))
+        places = ServiceAtLocation.objects.all()
         if governorate:
             places = places.filter(location__governorate__code=governorate)
         if delegation:
             places = places.filter(location__delegation__code=delegation)
         if municipality:
             places = places.filter(location__municipality__code=municipality)
-        return self.filter(Exists(places))
+        return self.filter(pk__in=places.values("service_id"))
 
     def open_at(self, moment):
         """Open at ``moment`` (aware datetime), by the weekly hours in Tunisia's time."""
@@ -65,35 +69,33 @@ class ServiceQuerySet(models.QuerySet):
 
         local = timezone.localtime(moment)
         spans = Schedule.objects.filter(
-            service=OuterRef("pk"),
             weekday=local.weekday(),
             opens_at__lte=local.time(),
             closes_at__gt=local.time(),
         )
-        return self.filter(Exists(spans))
+        return self.filter(pk__in=spans.values("service_id"))
 
     def in_category(self, code):
         """Tagged with the category or one of its sub-categories."""
         through = self.model.categories.through
-        return self.filter(
-            Exists(
-                through.objects.filter(service_id=OuterRef("pk")).filter(
-                    Q(taxonomyterm__code=code) | Q(taxonomyterm__parent__code=code)
-                )
-            )
+        links = through.objects.filter(
+            Q(taxonomyterm__code=code) | Q(taxonomyterm__parent__code=code),
+            taxonomyterm__taxonomy__code="needs",
         )
+        return self.filter(pk__in=links.values("service_id"))
 
     def for_audience(self, code):
         through = self.model.audiences.through
-        return self.filter(
-            Exists(through.objects.filter(service_id=OuterRef("pk"), taxonomyterm__code=code))
+        links = through.objects.filter(
+            taxonomyterm__code=code, taxonomyterm__taxonomy__code="audiences"
         )
+        return self.filter(pk__in=links.values("service_id"))
 
     def in_language(self, code):
         from .models import ServiceLanguage
 
         return self.filter(
-            Exists(ServiceLanguage.objects.filter(service=OuterRef("pk"), code=code))
+            pk__in=ServiceLanguage.objects.filter(code=code).values("service_id")
         )
 
     def modified_after(self, moment):

@@ -8,11 +8,11 @@ many query words they match, then by the weights of what matched. Everything aft
 vocabulary look-up is one indexed SQL query, the same on SQLite and PostgreSQL.
 """
 
+import bisect
 import time
 from dataclasses import dataclass
 
-from django.db import transaction
-from django.db.models import Case, IntegerField, Max, Q, Sum, Value, When
+from django.db import connection, transaction
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -33,7 +33,8 @@ WEIGHTS = {
 LANGS = ("fr", "ar", "en")
 MAX_QUERY_WORDS = 8
 MIN_PREFIX = 3
-VOCABULARY_TTL = 60.0  # seconds; new words are found exactly at once, fuzzily within a minute
+MAX_COMPLETIONS = 30
+VOCABULARY_TTL = 300.0  # seconds: words indexed by other processes are known within 5 min
 
 
 def service_texts(service: Service) -> list[tuple[str, str]]:
@@ -75,18 +76,39 @@ def index_entries(service: Service) -> list[SearchEntry]:
         for token in tokens(text or ""):
             if best.get(token, 0) < weight:
                 best[token] = weight
-    return [SearchEntry(service=service, token=t, weight=w) for t, w in best.items()]
+    published = service.verified_at is not None and service.status != "defunct"
+    return [
+        SearchEntry(service=service, token=t, weight=w, published=published)
+        for t, w in best.items()
+    ]
 
 
 def reindex(services) -> int:
-    """Rebuild the index rows of the given services (called inside the actions)."""
-    services = list(services)
-    ids = [s.pk for s in services]
+    """Rebuild the index rows of the given services (called inside the actions). Takes a
+    queryset from ``indexed_queryset`` (walked in chunks, so prefetches stay small) or a
+    list of services."""
+    written = 0
+    batch: list[Service] = []
+    walk = services.iterator(chunk_size=REINDEX_CHUNK) if hasattr(services, "iterator") else services
     with transaction.atomic():
-        SearchEntry.objects.filter(service_id__in=ids).delete()
-        rows = [row for s in services for row in index_entries(s)]
-        SearchEntry.objects.bulk_create(rows, batch_size=2000)
-    _vocabulary.invalidate()
+        for service in walk:
+            batch.append(service)
+            if len(batch) >= REINDEX_CHUNK:
+                written += _reindex_batch(batch)
+                batch = []
+        if batch:
+            written += _reindex_batch(batch)
+    return written
+
+
+REINDEX_CHUNK = 300
+
+
+def _reindex_batch(services: list[Service]) -> int:
+    SearchEntry.objects.filter(service_id__in=[s.pk for s in services]).delete()
+    rows = [row for s in services for row in index_entries(s)]
+    SearchEntry.objects.bulk_create(rows, batch_size=2000)
+    _vocabulary.add(r.token for r in rows)
     return len(rows)
 
 
@@ -102,20 +124,38 @@ def indexed_queryset(queryset=None):
 
 
 class _Vocabulary:
-    """Distinct index words, kept in memory for fuzzy matching."""
+    """Distinct index words, sorted, kept in memory: for misspellings (RapidFuzz) and for
+    prefixes (bisect). Words this process indexes are added at once; words indexed by other
+    processes are picked up when the list is reloaded."""
 
     def __init__(self):
         self.words: list[str] = []
-        self.loaded_at = 0.0
+        self.loaded_at = -VOCABULARY_TTL
 
     def invalidate(self):
-        self.loaded_at = 0.0
+        self.loaded_at = -VOCABULARY_TTL
+
+    def add(self, words) -> None:
+        if self.words:
+            self.words = sorted(set(self.words).union(words))
 
     def get(self) -> list[str]:
         if time.monotonic() - self.loaded_at > VOCABULARY_TTL:
-            self.words = list(SearchEntry.objects.values_list("token", flat=True).distinct())
+            self.words = sorted(
+                SearchEntry.objects.values_list("token", flat=True).distinct().order_by()
+            )
             self.loaded_at = time.monotonic()
         return self.words
+
+    def with_prefix(self, prefix: str, limit: int) -> list[str]:
+        words = self.get()
+        start = bisect.bisect_left(words, prefix)
+        out = []
+        for word in words[start:]:
+            if not word.startswith(prefix) or len(out) >= limit:
+                break
+            out.append(word)
+        return out
 
 
 _vocabulary = _Vocabulary()
@@ -141,65 +181,125 @@ def close_words(word: str) -> list[str]:
 @dataclass
 class QueryPlan:
     words: list[str]
-    exact: list[set[str]]  # per query word: the word itself and close words
-    prefixes: list[str | None]  # per query word: prefix to match, if long enough
+    candidates: list[set[str]]  # per query word: itself, its completions, close words
 
-    def word_condition(self, i: int) -> Q:
-        cond = Q(token__in=self.exact[i])
-        if self.prefixes[i]:
-            cond |= Q(token__startswith=self.prefixes[i])
-        return cond
+    @property
+    def all_tokens(self) -> set[str]:
+        return set().union(*self.candidates) if self.candidates else set()
 
 
 def plan(query: str) -> QueryPlan:
     words = list(dict.fromkeys(tokens(query)))[:MAX_QUERY_WORDS]
-    exact = [{w, *close_words(w)} for w in words]
-    prefixes = [w if len(w) >= MIN_PREFIX else None for w in words]
-    return QueryPlan(words=words, exact=exact, prefixes=prefixes)
+    candidates = []
+    for word in words:
+        found = {word, *close_words(word)}
+        if len(word) >= MIN_PREFIX:
+            found.update(_vocabulary.with_prefix(word, MAX_COMPLETIONS))
+        candidates.append(found)
+    return QueryPlan(words=words, candidates=candidates)
 
 
-def ranked_ids(query: str, services=None):
-    """A queryset of ``{"service_id", "matched", "score"}`` rows, best first; ``services``
-    restricts the search (filters, visibility). Empty when the query has no words."""
-    p = plan(query)
-    if not p.words:
-        return SearchEntry.objects.none().values("service_id")
-    any_word = Q()
-    for i in range(len(p.words)):
-        any_word |= p.word_condition(i)
-    entries = SearchEntry.objects.filter(any_word)
-    if services is not None:
-        entries = entries.filter(service_id__in=services.values("pk"))
-    matched = sum(
-        (
-            Max(Case(When(p.word_condition(i), then=Value(1)), default=Value(0)))
-            for i in range(len(p.words))
-        ),
-        Value(0),
-    )
-    exact_bonus = Q(token__in=set(p.words))
-    score = Sum(
-        Case(
-            When(exact_bonus, then="weight"),
-            default=Value(0),
-            output_field=IntegerField(),
+class RankedSearch:
+    """The ranked matches of a query, paged in SQL: ``count()``, slicing (rows as dicts with
+    ``service_id``, ``matched``, ``score``) and ``matching_ids()`` (a queryset of the ids of
+    every match, unranked, to combine with other filters)."""
+
+    def __init__(self, query: str, services=None, *, published_only: bool = False):
+        self.plan = plan(query)
+        self.services = services
+        self.published_only = published_only
+
+    def _sql(self) -> tuple[str, list]:
+        words = self.plan.candidates
+        params: list = []
+        matched_terms = []
+        for candidates in words:
+            marks = ", ".join(["%s"] * len(candidates))
+            matched_terms.append(f"MAX(CASE WHEN e.token IN ({marks}) THEN 1 ELSE 0 END)")
+            params.extend(sorted(candidates))
+        exact = sorted(set(self.plan.words))
+        exact_marks = ", ".join(["%s"] * len(exact))
+        params.extend(exact)
+        all_tokens = sorted(self.plan.all_tokens)
+        where = [f"e.token IN ({', '.join(['%s'] * len(all_tokens))})"]
+        params.extend(all_tokens)
+        if self.published_only:
+            where.append("e.published = %s")
+            params.append(True)
+        if self.services is not None:
+            sub_sql, sub_params = self.services.values("pk").query.sql_with_params()
+            where.append(f"e.service_id IN ({sub_sql})")
+            params.extend(sub_params)
+        table = SearchEntry._meta.db_table
+        # Only placeholders and SQL compiled by Django are interpolated; every value the
+        # person typed travels as a parameter.
+        sql = (
+            f"SELECT e.service_id, {' + '.join(matched_terms)} AS matched, "  # noqa: S608
+            f"SUM(CASE WHEN e.token IN ({exact_marks}) THEN 2 * e.weight ELSE e.weight END) "
+            f"AS score, COUNT(*) OVER () AS total "
+            f"FROM {table} e WHERE {' AND '.join(where)} "
+            f"GROUP BY e.service_id ORDER BY matched DESC, score DESC, e.service_id"
         )
-        * 2
-        + Case(When(~exact_bonus, then="weight"), default=Value(0), output_field=IntegerField())
-    )
-    return (
-        entries.values("service_id")
-        .annotate(matched=matched, score=score)
-        .order_by("-matched", "-score", "service_id")
-    )
+        return sql, params
+
+    def _fetch(self, offset: int, limit: int) -> tuple[list[dict], int]:
+        if not self.plan.words:
+            return [], 0
+        sql, params = self._sql()
+        with connection.cursor() as cursor:
+            cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
+            rows = cursor.fetchall()
+        if not rows and offset:
+            return [], self.count()
+        field = SearchEntry._meta.get_field("service")
+        out = [
+            {"service_id": field.to_python(r[0]), "matched": r[1], "score": r[2]} for r in rows
+        ]
+        return out, (rows[0][3] if rows else 0)
+
+    def count(self) -> int:
+        if not self.plan.words:
+            return 0
+        sql, params = self._sql()
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS ranked", params)  # noqa: S608
+            return cursor.fetchone()[0]
+
+    def page(self, offset: int, limit: int) -> tuple[list[dict], int]:
+        """(rows of the page, total number of matches) in one query."""
+        return self._fetch(offset, limit)
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice) or item.step not in (None, 1):
+            raise TypeError("RankedSearch supports slices only")
+        start = item.start or 0
+        stop = item.stop if item.stop is not None else start + 1000
+        return self._fetch(start, max(0, stop - start))[0]
+
+    def matching_ids(self):
+        entries = SearchEntry.objects.filter(token__in=self.plan.all_tokens)
+        if self.published_only:
+            entries = entries.filter(published=True)
+        if self.services is not None:
+            entries = entries.filter(service_id__in=self.services.values("pk"))
+        return entries.values("service_id")
+
+    def values(self, *fields):
+        """Compatibility: ``ranked.values("service_id")`` → ``matching_ids()``."""
+        return self.matching_ids()
 
 
-def search(query: str, services=None, *, offset: int = 0, limit: int = 20):
+def ranked_ids(query: str, services=None, *, published_only: bool = False) -> RankedSearch:
+    """The ranked matches of ``query`` among ``services`` (a queryset: filters and
+    visibility), or among published services with ``published_only``."""
+    return RankedSearch(query, services, published_only=published_only)
+
+
+def search(query: str, services=None, *, offset: int = 0, limit: int = 20,
+           published_only: bool = False):
     """(services of the page in rank order, total count)."""
-    rows = ranked_ids(query, services)
-    total = rows.count()
-    page = list(rows[offset : offset + limit])
-    ids = [r["service_id"] for r in page]
+    rows, total = ranked_ids(query, services, published_only=published_only).page(offset, limit)
+    ids = [r["service_id"] for r in rows]
     base = services if services is not None else Service.objects.all()
     by_id = {s.pk: s for s in base.filter(pk__in=ids)}
     return [by_id[i] for i in ids if i in by_id], total

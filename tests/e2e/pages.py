@@ -49,3 +49,56 @@ class LoginPage(BasePage):
         self.page.click("[data-testid=otp-submit]")
         self.page.wait_for_load_state()
         return BasePage(self.page)
+
+
+class FinderPage(BasePage):
+    """The public service finder (/services/)."""
+
+    def open(self, query: str = ""):
+        self.page.goto(f"/services/{query}")
+        return self
+
+    def search(self, text="", *, audience=None, governorate=None, open_now=False):
+        self.page.fill("#id_q", text)
+        if audience or governorate or open_now:
+            details = self.page.locator("#finder-form details")
+            if details.get_attribute("open") is None:
+                self.page.click("#finder-form summary")
+        if audience:
+            self.page.select_option("#id_audience", audience)
+        if governorate:
+            self.page.select_option("#id_governorate", governorate)
+        if open_now:
+            self.page.check("#id_open_now")
+        self.page.click("[data-testid=finder-submit]")
+        self.page.wait_for_load_state()
+        return self
+
+    @property
+    def results(self):
+        return self.page.locator("[data-testid=service-result]")
+
+    def result_names(self) -> list[str]:
+        return [name.strip() for name in self.results.locator("h2 a").all_inner_texts()]
+
+    def open_result(self, index: int = 0):
+        self.results.nth(index).locator("h2 a").click()
+        self.page.wait_for_load_state()
+        return ServicePage(self.page)
+
+
+class ServicePage(BasePage):
+    """A service's public page (/services/<id>/)."""
+
+    @property
+    def name(self) -> str:
+        return self.page.locator("[data-testid=service-name]").inner_text().strip()
+
+    @property
+    def map(self):
+        return self.page.locator("[data-testid=map]")
+
+    def wait_for_map(self):
+        """Leaflet has set the container up (tiles need the network; markers do not)."""
+        self.page.wait_for_selector("[data-testid=map].leaflet-container")
+        return self

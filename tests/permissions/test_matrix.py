@@ -28,6 +28,9 @@ from . import ANONYMOUS, EVERYONE
 
 # URL names that are not views of ours (served by libraries) and need no row.
 NOT_VIEWS = {"javascript-catalog"}
+# The APIs, whose operations are listed by their OpenAPI documents (paths include the prefix).
+API_NAMESPACES = {"api-v1", "api-hsds"}
+API_DOCUMENTS = ("/api/v1/openapi.json", "/api/hsds/openapi.json")
 
 
 def load_matrix() -> dict:
@@ -47,7 +50,7 @@ def url_names(resolver=None, namespace=""):
     for pattern in resolver.url_patterns:
         if isinstance(pattern, URLResolver):
             ns = pattern.namespace
-            if ns == "api-v1":
+            if ns in API_NAMESPACES:
                 continue  # API operations are matched against the OpenAPI document
             yield from url_names(pattern, f"{namespace}{ns}:" if ns else namespace)
         elif isinstance(pattern, URLPattern) and pattern.name:
@@ -55,10 +58,11 @@ def url_names(resolver=None, namespace=""):
 
 
 def api_operations(client):
-    document = json.loads(client.get("/api/v1/openapi.json").content)
-    for path, operations in document["paths"].items():
-        for method in operations:
-            yield f"{method.upper()} {path}"
+    for url in API_DOCUMENTS:
+        document = json.loads(client.get(url).content)
+        for path, operations in document["paths"].items():
+            for method in operations:
+                yield f"{method.upper()} {path}"
 
 
 MATRIX = load_matrix()

@@ -12,6 +12,7 @@ from django.db import transaction
 from masar.accounts.actions import create_institution, create_user
 from masar.accounts.models import Institution, InstitutionKind, User
 from masar.accounts.policy import Role
+from masar.directory.demo import seed_directory
 from masar.geo.actions import load_territory
 from masar.geo.models import Governorate, Municipality
 from masar.geo.sources import TerritoryError
@@ -348,6 +349,8 @@ class Command(BaseCommand):
             f"{len(INSTITUTIONS) - institutions} already there"
         )
         self.stdout.write(f"users: {users} created, {len(USERS) - users} already there")
+        directory = seed_directory()
+        self.stdout.write("directory: " + ", ".join(f"{k} {v}" for k, v in directory.items()))
         self.print_logins()
         elapsed = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(f"Demo data ready in {elapsed:.1f} s."))

@@ -1,0 +1,2 @@
+"""Directory pages: the public finder (``public``) and the staff pages (``organizations``,
+``services``)."""
