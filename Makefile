@@ -37,7 +37,7 @@ messages:
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
 
 system-deps:
-	bash scripts/system-deps.sh gettext chromium postgresql
+	bash scripts/system-deps.sh gettext chromium postgresql poppler
 
 test: deps-dev system-deps messages
 	bash scripts/test.sh $(ARGS)

@@ -58,9 +58,10 @@ def main():
 
     root = harness.ROOT
     if args.postgres:
-        env = {**os.environ, "PG_PORT": "55433", "PG_DIR": "/tmp/masar-bench-pg"}
-        subprocess.run(["bash", "-c", "source scripts/postgres.sh && pg_start"], cwd=root,
-                       env=env, check=True)
+        env = {**os.environ, "PG_PORT": "55433", "PG_DIR": str(root / "var" / "bench" / "pg")}
+        subprocess.run(
+            ["bash", "-c", "source scripts/postgres.sh && pg_start"], cwd=root, env=env, check=True
+        )
         url = "postgres://masar@127.0.0.1:55433/masar"
     else:
         (root / "var" / "bench").mkdir(parents=True, exist_ok=True)
@@ -69,8 +70,12 @@ def main():
         run(url, args)
     finally:
         if args.postgres:
-            subprocess.run(["bash", "-c", "source scripts/postgres.sh && pg_stop"], cwd=root,
-                           env=env, check=False)
+            subprocess.run(
+                ["bash", "-c", "source scripts/postgres.sh && pg_stop"],
+                cwd=root,
+                env=env,
+                check=False,
+            )
 
 
 def run(url, args):
@@ -95,8 +100,10 @@ def run(url, args):
     else:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-    requests = [(label, "/api/hsds/services?" + urlencode({**params, "per_page": 20}))
-                for label, params in QUERIES + filtered_queries()]
+    requests = [
+        (label, "/api/hsds/services?" + urlencode({**params, "per_page": 20}))
+        for label, params in QUERIES + filtered_queries()
+    ]
     with harness.gunicorn(url) as base:
         timings = harness.measure(base, requests, args.repeat)
     all_http = [x for t in timings for x in t.http_ms]

@@ -57,12 +57,16 @@ class Timing:
         db50, db95 = statistics.median(self.db_ms), percentile(self.db_ms, 95)
         h50, h95 = statistics.median(self.http_ms), percentile(self.http_ms, 95)
         ratio = h95 / db95 if db95 else float("inf")
-        return (f"{self.label[:44]:<44} {self.statements:>3} {db50:7.2f} {db95:7.2f} "
-                f"{h50:7.2f} {h95:7.2f} {ratio:6.2f}")
+        return (
+            f"{self.label[:44]:<44} {self.statements:>3} {db50:7.2f} {db95:7.2f} "
+            f"{h50:7.2f} {h95:7.2f} {ratio:6.2f}"
+        )
 
 
-HEADER = (f"{'request':<44} {'sql':>3} {'db p50':>7} {'db p95':>7} {'http50':>7} {'http95':>7} "
-          f"{'ratio':>6}\n" + "-" * 88)
+HEADER = (
+    f"{'request':<44} {'sql':>3} {'db p50':>7} {'db p95':>7} {'http50':>7} {'http95':>7} "
+    f"{'ratio':>6}\n" + "-" * 88
+)
 
 
 def capture_sql(path: str, headers=None):
@@ -103,7 +107,7 @@ def time_sql(statements, repeat: int) -> list:
 def time_http(base: str, path: str, repeat: int, headers=None) -> list:
     times = []
     for _ in range(repeat):
-        request = urllib.request.Request(base + path, headers=headers or {})
+        request = urllib.request.Request(base + path, headers=headers or {})  # noqa: S310
         start = time.perf_counter()
         with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 — loopback
             response.read()
@@ -122,12 +126,25 @@ def free_port() -> int:
 @contextmanager
 def gunicorn(database_url: str, workers: int = 2):
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": database_url, "DEBUG": "false",
-           "DJANGO_SETTINGS_MODULE": "config.settings.dev"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DEBUG": "false",
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+    }
     proc = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "config.wsgi", "-b", f"127.0.0.1:{port}",
-         "-w", str(workers), "--log-level", "warning"],
-        cwd=ROOT, env=env,
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "config.wsgi",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -154,8 +171,14 @@ def measure(base: str, requests: list[tuple[str, str]], repeat: int, headers=Non
             raise RuntimeError(f"{label}: {path} answered {status} in-process")
         time_http(base, path, 3, headers)  # warm caches of both workers
         time_sql(statements, 3)
-        results.append(Timing(label, time_sql(statements, repeat),
-                              time_http(base, path, repeat, headers), len(statements)))
+        results.append(
+            Timing(
+                label,
+                time_sql(statements, repeat),
+                time_http(base, path, repeat, headers),
+                len(statements),
+            )
+        )
     return results
 
 
@@ -167,8 +190,10 @@ def report(title: str, timings: list[Timing], targets: dict):
     all_http = [x for t in timings for x in t.http_ms]
     db95, h95 = percentile(all_db, 95), percentile(all_http, 95)
     print("-" * 88)
-    print(f"{'ALL':<44} {'':>3} {statistics.median(all_db):7.2f} {db95:7.2f} "
-          f"{statistics.median(all_http):7.2f} {h95:7.2f} {h95 / db95:6.2f}")
+    print(
+        f"{'ALL':<44} {'':>3} {statistics.median(all_db):7.2f} {db95:7.2f} "
+        f"{statistics.median(all_http):7.2f} {h95:7.2f} {h95 / db95:6.2f}"
+    )
     for name, (value, limit) in targets.items():
         verdict = "OK" if value <= limit else "MISSED"
         print(f"target {name}: {value:.2f} (≤ {limit}) {verdict}")

@@ -3,6 +3,7 @@
 #   gettext    → msgfmt, to compile translations
 #   chromium   → /usr/bin/chromium, for the browser tests
 #   postgresql → server binaries, to run the suite on PostgreSQL
+#   poppler    → pdftotext / pdftoppm, to read generated PDFs in tests
 set -euo pipefail
 need=()
 for what in "$@"; do
@@ -10,6 +11,7 @@ for what in "$@"; do
     gettext) command -v msgfmt >/dev/null || need+=(gettext) ;;
     chromium) [ -x /usr/bin/chromium ] || need+=(chromium) ;;
     postgresql) ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql) ;;
+    poppler) command -v pdftotext >/dev/null || need+=(poppler-utils) ;;
     *) echo "unknown dependency: $what" >&2; exit 2 ;;
   esac
 done

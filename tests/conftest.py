@@ -38,3 +38,22 @@ def client_for(persona):
         return login_client(persona(username), verified=verified)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Migrations load reference data (the directory's taxonomies). Tests that flush the
+    database (transactional tests, the live server of browser tests) remove it; put it back
+    before each test that uses the database."""
+    names = request.fixturenames
+    if "transactional_db" in names or "live_server" in names:
+        request.getfixturevalue("transactional_db")
+    elif "db" in names or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("db")
+    else:
+        return
+    from masar.directory.models import Taxonomy, TaxonomyTerm
+    from masar.directory.taxonomy import sync_taxonomies
+
+    if not TaxonomyTerm.objects.exists():
+        sync_taxonomies(Taxonomy, TaxonomyTerm)

@@ -100,10 +100,7 @@ class IdempotencyMiddleware:
         if request.method != "POST":
             return self.get_response(request)
         key = request.META.get(IDEMPOTENCY_HEADER)
-        if not key and request.content_type in (
-            "application/x-www-form-urlencoded",
-            "multipart/form-data",
-        ):
+        if not key and self._small_form(request):
             key = request.POST.get(IDEMPOTENCY_FIELD)
         if not key:
             return self.get_response(request)
@@ -127,6 +124,20 @@ class IdempotencyMiddleware:
         else:
             record.store(response)
         return response
+
+    @staticmethod
+    def _small_form(request) -> bool:
+        """Read the form's hidden key only from ordinary forms: an upload is left unparsed,
+        so that the view can apply its own size limits before anything is read."""
+        if request.content_type == "application/x-www-form-urlencoded":
+            return True
+        if request.content_type != "multipart/form-data":
+            return False
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return False
+        return 0 < length <= settings.DATA_UPLOAD_MAX_MEMORY_SIZE
 
     @staticmethod
     def _owner(request) -> str:

@@ -64,9 +64,7 @@ def find_area(code: str) -> Area | None:
     gov = Governorate.objects.filter(code=code).first()
     if gov is not None:
         return Area(code, "governorate", gov)
-    muni = (
-        Municipality.objects.select_related("delegation__governorate").filter(code=code).first()
-    )
+    muni = Municipality.objects.select_related("delegation__governorate").filter(code=code).first()
     if muni is not None:
         return Area(code, "municipality", muni.delegation.governorate, muni)
     return None
@@ -93,7 +91,12 @@ def fingerprint(area: Area, lang: str, today: date | None = None) -> str:
 class Group:
     term: TaxonomyTerm | None
     anchor: str
-    entries: list = field(default_factory=list)
+    entries: list = field(default_factory=list)  # services whose first need this is
+    see_also: list = field(default_factory=list)  # services listed under another need
+
+    @property
+    def size(self) -> int:
+        return len(self.entries) + len(self.see_also)
 
     @property
     def title(self) -> str:
@@ -108,9 +111,7 @@ def hours_lines(schedules) -> list[tuple[str, list[str]]]:
     """[(days, [spans])]: consecutive days with the same hours merged ("Mon–Thu")."""
     by_day: dict[int, list[str]] = {}
     for s in sorted(schedules, key=lambda s: (s.weekday, s.opens_at)):
-        by_day.setdefault(s.weekday, []).append(
-            f"{s.opens_at:%H:%M}–{s.closes_at:%H:%M}"
-        )
+        by_day.setdefault(s.weekday, []).append(f"{s.opens_at:%H:%M}–{s.closes_at:%H:%M}")
     if len(by_day) == 7 and all(v == ["00:00–23:59"] for v in by_day.values()):
         return [(_("Every day"), [_("24 hours a day")])]
     lines, run = [], []
@@ -139,7 +140,7 @@ def _language_name(code: str) -> str:
         return code
 
 
-def _entry(service: Service, now) -> dict:
+def _entry(service: Service) -> dict:
     places = [sal.location for sal in service.area_places]
     verified = timezone.localtime(service.verified_at).date() if service.verified_at else None
     return {
@@ -158,7 +159,6 @@ def _entry(service: Service, now) -> dict:
 
 def build_context(area: Area, lang: str) -> dict:
     """Everything the template needs, computed in the brochure's language."""
-    now = timezone.now()
     services = (
         area.services()
         .select_related("organization")
@@ -180,25 +180,27 @@ def build_context(area: Area, lang: str) -> dict:
             ),
         )
     )
-    tops = {
-        t.pk: t
-        for t in TaxonomyTerm.objects.filter(taxonomy__code="needs", parent__isnull=True)
-    }
     groups: dict[str | None, Group] = {}
-    for service in services:
-        categories = sorted(
-            (_top(t) for t in service.categories.all()), key=lambda t: (t.position, t.code)
-        )
-        term = tops.get(categories[0].pk) if categories else None
+
+    def group(term):
         key = term.code if term else None
         if key not in groups:
             groups[key] = Group(term, f"cat-{key or 'other'}")
-        groups[key].entries.append(_entry(service, now))
+        return groups[key]
+
+    # Each service is printed once, under its first need (taxonomy order), and listed with
+    # its page number under its other needs.
+    for service in services:
+        tops = sorted({_top(t) for t in service.categories.all()}, key=lambda t: t.position)
+        group(tops[0] if tops else None).entries.append(_entry(service))
+        for other in tops[1:]:
+            group(other).see_also.append(service)
     ordered = sorted(
         groups.values(), key=lambda g: (g.term is None, g.term.position if g.term else 0)
     )
-    for group in ordered:
-        group.entries.sort(key=lambda e: e["service"].name.casefold())
+    for g in ordered:
+        g.entries.sort(key=lambda e: e["service"].name.casefold())
+        g.see_also.sort(key=lambda s: s.name.casefold())
     count = sum(len(g.entries) for g in ordered)
     return {
         "area": area,

@@ -29,7 +29,8 @@ from .demo_data import (
     SERVICES,
     SPECIALS,
 )
-from .models import Location, Organization, Service, TaxonomyTerm
+from .models import Location, Organization, Service, Taxonomy, TaxonomyTerm
+from .taxonomy import sync_taxonomies
 
 NAMESPACE = uuid.UUID("5b0f8a52-3c7e-4c57-9d6a-6d61736172a1")  # Masar demo directory
 LANGS = ("fr", "ar", "en")
@@ -274,6 +275,7 @@ def seed_directory() -> dict[str, int]:
     """Create the demo directory where missing; returns what was created."""
     if not Governorate.objects.exists():
         raise MissingTerritory("the territory is empty: run manage.py load_territory first")
+    sync_taxonomies(Taxonomy, TaxonomyTerm)  # reference data; idempotent
     delegations = {d.code: d for d in Delegation.objects.select_related("governorate")}
     municipalities = {m.code: m for m in Municipality.objects.all()}
     terms = {t.code: t for t in TaxonomyTerm.objects.select_related("taxonomy")}

@@ -43,7 +43,44 @@ _ELISION = re.compile(r"\b(?:l|d|j|qu|n|s|c|m|t)'", re.IGNORECASE)
 
 MAX_TOKEN = 40
 STOPWORDS = frozenset(
-    ["de", "la", "le", "les", "des", "du", "et", "en", "pour", "un", "une", "au", "aux", "sur", "par", "avec", "dans", "ou", "the", "of", "and", "for", "in", "to", "on", "with", "or", "an", "في", "من", "علي", "الي", "عن", "مع", "او", "و"]
+    [
+        "de",
+        "la",
+        "le",
+        "les",
+        "des",
+        "du",
+        "et",
+        "en",
+        "pour",
+        "un",
+        "une",
+        "au",
+        "aux",
+        "sur",
+        "par",
+        "avec",
+        "dans",
+        "ou",
+        "the",
+        "of",
+        "and",
+        "for",
+        "in",
+        "to",
+        "on",
+        "with",
+        "or",
+        "an",
+        "في",
+        "من",
+        "علي",
+        "الي",
+        "عن",
+        "مع",
+        "او",
+        "و",
+    ]
 )
 
 

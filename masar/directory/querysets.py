@@ -94,9 +94,7 @@ class ServiceQuerySet(models.QuerySet):
     def in_language(self, code):
         from .models import ServiceLanguage
 
-        return self.filter(
-            pk__in=ServiceLanguage.objects.filter(code=code).values("service_id")
-        )
+        return self.filter(pk__in=ServiceLanguage.objects.filter(code=code).values("service_id"))
 
     def modified_after(self, moment):
         return self.filter(modified_at__gt=moment)

@@ -89,7 +89,9 @@ def reindex(services) -> int:
     list of services."""
     written = 0
     batch: list[Service] = []
-    walk = services.iterator(chunk_size=REINDEX_CHUNK) if hasattr(services, "iterator") else services
+    walk = (
+        services.iterator(chunk_size=REINDEX_CHUNK) if hasattr(services, "iterator") else services
+    )
     with transaction.atomic():
         for service in walk:
             batch.append(service)
@@ -252,9 +254,7 @@ class RankedSearch:
         if not rows and offset:
             return [], self.count()
         field = SearchEntry._meta.get_field("service")
-        out = [
-            {"service_id": field.to_python(r[0]), "matched": r[1], "score": r[2]} for r in rows
-        ]
+        out = [{"service_id": field.to_python(r[0]), "matched": r[1], "score": r[2]} for r in rows]
         return out, (rows[0][3] if rows else 0)
 
     def count(self) -> int:
@@ -295,8 +295,9 @@ def ranked_ids(query: str, services=None, *, published_only: bool = False) -> Ra
     return RankedSearch(query, services, published_only=published_only)
 
 
-def search(query: str, services=None, *, offset: int = 0, limit: int = 20,
-           published_only: bool = False):
+def search(
+    query: str, services=None, *, offset: int = 0, limit: int = 20, published_only: bool = False
+):
     """(services of the page in rank order, total count)."""
     rows, total = ranked_ids(query, services, published_only=published_only).page(offset, limit)
     ids = [r["service_id"] for r in rows]

@@ -230,3 +230,23 @@ def test_safety_neutralise_prefixes_formula_starters():
     assert neutralise("Sfax") == "Sfax"
     assert neutralise(12) == 12
     assert unneutralise("'quoted") == "'quoted"
+
+
+def test_safety_assured_date_in_the_future_is_refused(admin, document):
+    item = _new_service(document)
+    item["assured_date"] = "2999-01-01"
+    _refused_row(admin, document, item, "future")
+
+
+def test_safety_malformed_assured_date_is_refused(admin, document):
+    item = _new_service(document)
+    item["assured_date"] = "last tuesday"
+    _refused_row(admin, document, item, "not a date")
+
+
+def test_safety_dry_run_writes_nothing(admin, document):
+    item = _new_service(document)
+    before = table_counts()
+    report = import_directory(actor=admin, data=json.dumps([item]).encode(), fmt="json")
+    assert report.counts["created"] == 1 and not report.applied
+    assert table_counts() == before

@@ -30,7 +30,7 @@ CHUNK = 200
 def services_for_export(scope: str):
     services = Service.objects.all() if scope == "all" else Service.objects.published()
     return (
-        services.select_related("organization", "verified_by")
+        services.select_related("organization", "verified_by__institution")
         .prefetch_related(*SERVICE_PREFETCH)
         .order_by("organization__name_fr", "name_fr", "pk")
     )

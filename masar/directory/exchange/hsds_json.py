@@ -29,8 +29,6 @@ SERVICE_TEXT = (
     "fees_description",
 )
 LOCATION_TEXT = ("name", "description", "transportation", "accessibility")
-# Stable ids for HSDS objects that Masar folds into its own rows.
-NAMESPACE = uuid.UUID("5b0c7e52-8f1e-4d6e-9a57-6d61736172ff")
 
 SERVICE_PREFETCH = (
     "categories__taxonomy",
@@ -54,8 +52,10 @@ def _translations(obj, names) -> dict:
     return {n: {lang: getattr(obj, f"{n}_{lang}", None) or "" for lang in LANGS} for n in names}
 
 
-def _stable_id(*parts) -> str:
-    return str(uuid.uuid5(NAMESPACE, ":".join(str(p) for p in parts)))
+def _stable_id(owner_id, kind: str) -> str:
+    """Ids for HSDS objects Masar folds into its own rows; the same as the HSDS API's
+    (``masar.directory.hsds.serializers.derived_id``)."""
+    return str(uuid.uuid5(owner_id, kind))
 
 
 def _put(out: dict, key: str, value) -> None:
@@ -145,7 +145,7 @@ def term_to_hsds(term, *, lang="fr") -> dict:
 
 def _attribute(service, term, link_type, lang) -> dict:
     return {
-        "id": _stable_id(service.pk, term.pk),
+        "id": _stable_id(service.pk, f"{link_type}:{term.pk}"),
         "link_id": str(service.pk),
         "link_type": link_type,
         "link_entity": "service",
@@ -175,8 +175,10 @@ def service_to_hsds(service, *, lang="fr", translations=True, with_assurer=False
     _put(out, "maximum_age", service.maximum_age)
     if service.verified_at:
         out["assured_date"] = timezone.localdate(service.verified_at).isoformat()
-        if with_assurer and service.verified_by_id and service.verified_by.email:
-            out["assurer_email"] = service.verified_by.email
+        verifier = service.verified_by if with_assurer else None
+        # The verifier's institution's address, never a person's own (as the HSDS API).
+        if verifier is not None and verifier.institution_id and verifier.institution.email:
+            out["assurer_email"] = verifier.institution.email
     out["organization"] = organization_to_hsds(
         service.organization, lang=lang, translations=translations
     )

@@ -179,7 +179,7 @@ def read_location(data, errors, lang) -> LocationIn:
         values["city"] = a.text("city") or ""
         values["postal_code"] = a.text("postal_code") or ""
         place.governorate = a.text("state_province") or ""
-        place.delegation = a.text("region") or ""
+        place.delegation = a.text("region")
     for key in ("governorate", "delegation", "municipality"):
         if isinstance(masar.get(key), str):
             setattr(place, key, masar[key])

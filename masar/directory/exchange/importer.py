@@ -128,6 +128,10 @@ def _messages(exc: ValidationError) -> list[str]:
     return list(exc.messages)
 
 
+def kind_label(kind: str) -> str:
+    return {"location": _("place"), "organisation": _("organisation")}[kind]
+
+
 def _key(text) -> str:
     return " ".join(normalize_text(text or "").split())
 
@@ -138,6 +142,8 @@ class _Run:
         self.can_verify = actor is not None and has_perm(actor, Perm.VERIFY_SERVICES)
         self.resolver = Resolver()
         self.seen: dict = {}  # service id → label of the row that wrote it
+        self.described: dict = {}  # (kind, id) → (details, label of the row that gave them)
+        self.row_label = ""
         self._service_keys = None
         self._org_names = None
 
@@ -146,6 +152,7 @@ class _Run:
         if row.errors:
             result.messages = list(dict.fromkeys([*row.errors, *self._precheck(row)]))
             return result
+        self.row_label = row.label
         try:
             with transaction.atomic():
                 before = _last_seq()
@@ -315,6 +322,9 @@ class _Run:
         else:
             if given is None:
                 raise RowError(_("The organisation of the service is missing."))
+            self._consistent(
+                "organisation", given.id, {k: v for k, v in given.values.items() if v is not None}
+            )
             org = Organization.objects.filter(pk=given.id).first() if given.id else None
             if org is None and not given.id:
                 org = self._org_by_name(given.values)
@@ -335,6 +345,7 @@ class _Run:
         if given is None:
             return org
         values = {k: v for k, v in given.values.items() if v is not None}
+        self._consistent("organisation", given.id, values)
         parent = self._parent(given)
         if parent is not None:
             values["parent_organization"] = parent
@@ -342,6 +353,23 @@ class _Run:
         if changed:
             org = actions.update_organization(actor=self.actor, organization=org, **changed)
         return org
+
+    def _consistent(self, kind: str, pk, values: dict) -> None:
+        """An organisation or place that several rows share must be described the same way
+        each time; otherwise the file contradicts itself and the last row would win (and a
+        second import would change the data again)."""
+        if not pk:
+            return
+        details = repr(sorted((k, str(v)) for k, v in values.items()))
+        first = self.described.setdefault((kind, str(pk)), (details, self.row_label))
+        if first[0] != details:
+            raise RowError(
+                _(
+                    "The %(kind)s %(id)s is described differently here and in %(row)s: the "
+                    "file contradicts itself."
+                )
+                % {"kind": kind_label(kind), "id": pk, "row": first[1]}
+            )
 
     def _parent(self, given):
         if given.parent_id and given.parent_id != given.id:
@@ -364,6 +392,7 @@ class _Run:
     def _location(self, org, place, territory, service, merge):
         values = {k: v for k, v in place.values.items() if v is not None or not merge}
         values.update({k: v for k, v in territory.items() if v is not None or not merge})
+        self._consistent("location", place.id, values)
         location = None
         if place.id:
             location = Location.objects.filter(pk=place.id).first()

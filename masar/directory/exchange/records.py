@@ -9,6 +9,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, time
 
+from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
 
@@ -24,8 +25,8 @@ class LocationIn:
     id: uuid.UUID | None = None
     values: dict = field(default_factory=dict)  # actions.LOCATION_FIELDS but the territory
     governorate: str = ""  # a code (TN-61) or a name in French, Arabic or English
-    delegation: str = ""
-    municipality: str = ""
+    delegation: str | None = None  # None: not given (left unchanged); "": none
+    municipality: str | None = None
 
 
 @dataclass
@@ -117,9 +118,9 @@ class Report:
     def as_text(self) -> str:
         lines = []
         if self.file_error:
-            lines.append(f"FILE REFUSED: {self.file_error}")
+            lines.append(_("The file was refused: %(reason)s") % {"reason": self.file_error})
         for row in self.rows:
-            detail = f" — {'; '.join(row.messages)}" if row.messages else ""
+            detail = f" — {' '.join(row.messages)}" if row.messages else ""
             lines.append(f"{row.label}: {row.outcome_label} {row.name}{detail}")
         counts = ", ".join(f"{label}: {n}" for label, n, _code in self.labelled_counts)
         lines.append(counts)

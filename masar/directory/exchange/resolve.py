@@ -56,7 +56,8 @@ class Resolver:
                     self._municipalities.setdefault((None, _key(mun.code)), mun)
 
     def territory(self, place: LocationIn) -> dict:
-        """{"governorate": Governorate, "delegation": …, "municipality": …} or RowError."""
+        """{"governorate": Governorate, "delegation": …, "municipality": …} or RowError;
+        a level the file does not give is left out (unchanged)."""
         if self._governorates is None:
             self._load_territory()
         if not place.governorate.strip():
@@ -66,17 +67,25 @@ class Resolver:
             raise RowError(
                 _("Unknown governorate: “%(value)s”.") % {"value": place.governorate[:80]}
             )
-        out = {"governorate": gov, "delegation": None, "municipality": None}
-        if place.delegation.strip():
+        out = {"governorate": gov}
+        if place.delegation is not None:
+            out["delegation"] = None
+        if place.municipality is not None:
+            out["municipality"] = None
+        if (place.delegation or "").strip():
             key = _key(place.delegation)
             deleg = self._delegations.get((gov.pk, key)) or self._delegations.get((None, key))
-            if deleg is None or deleg.governorate_id != gov.pk:
+            if deleg is None and self._governorates.get(key) == gov:
+                # HSDS "region" holding the governorate again (as our API writes it).
+                out.pop("delegation", None)
+            elif deleg is None or deleg.governorate_id != gov.pk:
                 raise RowError(
                     _("Unknown delegation in %(governorate)s: “%(value)s”.")
                     % {"governorate": gov.name, "value": place.delegation[:80]}
                 )
-            out["delegation"] = deleg
-        if place.municipality.strip():
+            else:
+                out["delegation"] = deleg
+        if (place.municipality or "").strip():
             key = _key(place.municipality)
             mun = self._municipalities.get((gov.pk, key)) or self._municipalities.get((None, key))
             if mun is None or mun.delegation.governorate_id != gov.pk:
@@ -85,7 +94,7 @@ class Resolver:
                     % {"governorate": gov.name, "value": place.municipality[:80]}
                 )
             out["municipality"] = mun
-            if out["delegation"] is None:
+            if out.get("delegation") is None:
                 out["delegation"] = mun.delegation
         return out
 

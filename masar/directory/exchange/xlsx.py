@@ -180,8 +180,8 @@ def _row(line: int, record: dict) -> ServiceIn:
     place = LocationIn(
         id=_uuid(get("location_id"), row) if get("location_id") else None,
         governorate=get("governorate", ""),
-        delegation=get("delegation", ""),
-        municipality=get("municipality", ""),
+        delegation=get("delegation"),
+        municipality=get("municipality"),
     )
     for column, field_name in (
         ("address", "address_1"),
