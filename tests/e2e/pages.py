@@ -81,6 +81,14 @@ class FinderPage(BasePage):
     def result_names(self) -> list[str]:
         return [name.strip() for name in self.results.locator("h2 a").all_inner_texts()]
 
+    def download_brochure(self) -> bytes:
+        """Click "print the brochure of this area"; return the PDF's bytes."""
+        with self.page.expect_download() as info:
+            self.page.click("[data-testid=brochure-link]")
+        download = info.value
+        with open(download.path(), "rb") as pdf:
+            return pdf.read()
+
     def open_result(self, index: int = 0):
         self.results.nth(index).locator("h2 a").click()
         self.page.wait_for_load_state()

@@ -1,5 +1,6 @@
 """The story of the issue: on a phone, in Arabic, a returnee in Sfax finds a mental-health
-service open now, opens it and sees it on a map; without JavaScript the list still works."""
+service open now, prints the Sfax brochure, opens the service and sees it on a map; without
+JavaScript the list still works."""
 
 from datetime import time
 
@@ -95,6 +96,9 @@ def test_returnee_finds_mental_health_service_open_now_in_sfax_on_a_phone(
     assert finder.results.first.locator("[data-testid=badge-open]").is_visible()
     # The results map set itself up (the tiles themselves cannot load offline).
     arabic_phone.wait_for_selector("[data-testid=map].leaflet-container")
+    # The Sfax brochure, in Arabic, from the same page.
+    pdf = finder.download_brochure()
+    assert pdf.startswith(b"%PDF") and len(pdf) > 5_000
 
     service = finder.open_result(0)
     assert service.name == SERVICE_AR and service.direction == "rtl"
