@@ -8,10 +8,12 @@ import zipfile
 
 import pytest
 from django.conf import settings
+from django.utils.translation import override
 from jsonschema import Draft202012Validator
 
+from masar.directory.exchange import exporter
 from masar.directory.exchange.importer import import_directory
-from masar.directory.models import Service
+from masar.directory.models import Location, Service
 from tests.factories.directory import delegation, governorate
 
 from .exchange_helpers import build_directory, export_json, table_counts
@@ -195,3 +197,63 @@ def test_hsds_export_query_count_does_not_grow_with_services(admin, django_asser
     with CaptureQueriesContext(connection) as many:
         export_json()
     assert len(many) == len(few)
+
+
+def _without_extensions(value):
+    if isinstance(value, dict):
+        return {k: _without_extensions(v) for k, v in value.items() if not k.startswith("x_")}
+    if isinstance(value, list):
+        return [_without_extensions(v) for v in value]
+    return value
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+def test_hsds_export_is_the_api_service_plus_masar_extensions(admin, client, language):
+    """One serializer: the export of a published service is the API's fully nested service
+    in the same language, plus ``x_masar`` and ``x_masar_translations``."""
+    listening = build_directory(verifier=admin)[0]
+    with override(language):
+        services = exporter.services_for_export("published")
+        text = "".join(
+            exporter.iter_hsds_json(
+                services, lang=language, with_assurer=True, base="http://testserver/api/hsds"
+            )
+        )
+    [item] = json.loads(text)
+    api = client.get(f"/api/hsds/services/{listening.pk}", {"lang": language}).json()
+    assert "x_masar" not in json.dumps(api)
+    assert item["x_masar"]["verification_status"] == "verified"
+    assert item["x_masar_translations"]["name"]["ar"] == "الإصغاء النفسي"
+    assert _without_extensions(item) == api
+
+
+def test_hsds_export_keeps_the_stored_city_behind_the_filled_in_address(admin):
+    """The HSDS address fills in an empty city from the territory; ``x_masar`` keeps what
+    is stored, so a re-import changes nothing."""
+    build_directory(verifier=admin)
+    annex = Location.objects.get(name_fr="Annexe")
+    document = export_json()
+    [place] = [
+        sal["location"]
+        for service in document
+        for sal in service["service_at_locations"]
+        if sal["location"]["id"] == str(annex.pk)
+    ]
+    assert place["addresses"][0]["city"]
+    assert (place["x_masar"]["city"], place["x_masar"]["postal_code"]) == ("", "")
+
+    report = import_directory(
+        actor=admin, data=json.dumps(document).encode(), fmt="json", dry_run=False
+    )
+
+    assert report.counts["unchanged"] == 3, report.as_text()
+    annex.refresh_from_db()
+    assert (annex.city, annex.postal_code) == ("", "")
+
+
+def test_hsds_export_published_scope_leaves_out_the_assurer(admin):
+    build_directory(verifier=admin)
+    services = exporter.services_for_export("published")
+    [item] = json.loads("".join(exporter.iter_hsds_json(services)))
+    assert "assurer_email" not in item
+    assert item["assured_date"]

@@ -17,10 +17,11 @@ from django.utils import timezone
 
 from masar.audit.actions import record_event
 from masar.audit.models import AuditAction
+from masar.directory.hsds import queries
+from masar.directory.hsds.serializers import service_export
 from masar.directory.models import Service
 
 from .hours import format_hours
-from .hsds_json import SERVICE_PREFETCH, service_to_hsds
 from .safety import neutralise
 
 SCOPES = ("published", "all")
@@ -28,12 +29,9 @@ CHUNK = 200
 
 
 def services_for_export(scope: str):
+    """With what the HSDS serializers read, as the API's fully nested services."""
     services = Service.objects.all() if scope == "all" else Service.objects.published()
-    return (
-        services.select_related("organization", "verified_by__institution")
-        .prefetch_related(*SERVICE_PREFETCH)
-        .order_by("organization__name_fr", "name_fr", "pk")
-    )
+    return queries.with_everything(services).order_by("organization__name_fr", "name_fr", "pk")
 
 
 def record_export(*, actor, fmt: str, scope: str, lang: str, count: int) -> None:
@@ -46,14 +44,17 @@ def record_export(*, actor, fmt: str, scope: str, lang: str, count: int) -> None
     )
 
 
-def iter_hsds_json(services, *, lang="fr", translations=True, with_assurer=False):
-    """A JSON array of full HSDS services, yielded piece by piece."""
+def iter_hsds_json(services, *, lang="fr", translations=True, with_assurer=False, base=None):
+    """A JSON array of the API's fully nested HSDS services with Masar's extensions
+    (``hsds.extensions``), text in ``lang``, yielded piece by piece. ``base``: the API's
+    root URL, for the taxonomies' URIs (left out without it). ``with_assurer``: keep
+    ``assurer_email`` (an institution's address, as in the API)."""
     yield "[\n"
     first = True
     for service in services.iterator(chunk_size=CHUNK):
-        item = service_to_hsds(
-            service, lang=lang, translations=translations, with_assurer=with_assurer
-        )
+        item = service_export(service, lang=lang, translations=translations, base=base)
+        if not with_assurer:
+            item.pop("assurer_email", None)
         yield ("" if first else ",\n") + json.dumps(item, ensure_ascii=False)
         first = False
     yield "\n]\n"

@@ -13,7 +13,8 @@ from datetime import date, time
 
 from django.utils.translation import gettext as _
 
-from .hsds_json import LANGS, LOCATION_TEXT, ORGANIZATION_TEXT, SERVICE_TEXT
+from masar.directory.hsds.extensions import LANGS, LOCATION_TEXT, ORGANIZATION_TEXT, SERVICE_TEXT
+
 from .records import LocationIn, OrgIn, ServiceIn, TermRef
 from .safety import FileRefused
 
@@ -183,6 +184,9 @@ def read_location(data, errors, lang) -> LocationIn:
     for key in ("governorate", "delegation", "municipality"):
         if isinstance(masar.get(key), str):
             setattr(place, key, masar[key])
+    for key in ("city", "postal_code"):  # as stored; the HSDS address may fill them in
+        if isinstance(masar.get(key), str):
+            values[key] = masar[key].strip()
     return place
 
 

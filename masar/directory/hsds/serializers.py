@@ -6,15 +6,20 @@ not know is left out rather than sent as ``null`` or ``""``. Objects that Masar 
 store as rows (addresses, attributes, cost options, accessibility) get stable UUIDs derived
 from their owner's, so that a client syncing twice sees the same ids.
 
-The callers pass objects with what is read here prefetched (see ``queries``)."""
+The same objects serve the public API and the export (``exchange.exporter``, through
+``service_export``), which adds Masar's extensions for a lossless round trip (see
+``extensions``) and gives its text in the language asked for.
+
+The callers pass objects with what is read here prefetched (see ``queries.with_everything``)."""
 
 import uuid
 
 from django.utils import timezone
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext as _
 
 from ..models import HSDS_BYDAY
+from .extensions import Extensions, extend_location, extend_organization, extend_service
 
 COUNTRY = "TN"
 CURRENCY = "TND"
@@ -50,19 +55,20 @@ def language_name(code: str) -> str:
 # --- Taxonomies ------------------------------------------------------------------------------
 
 
-def taxonomy(tax, base: str) -> dict:
+def taxonomy(tax, base: str | None) -> dict:
+    """Without ``base`` (the API's root URL), no URI of ours."""
     return drop_empty(
         {
             "id": str(tax.id),
             "name": tax.name,
             "description": tax.description or "",
-            "uri": tax.uri or f"{base}/taxonomies/{tax.id}",
+            "uri": tax.uri or (f"{base}/taxonomies/{tax.id}" if base else None),
             "version": tax.version or None,
         }
     )
 
 
-def taxonomy_term(term, base: str) -> dict:
+def taxonomy_term(term, base: str | None) -> dict:
     """``term.taxonomy`` must be loaded."""
     return drop_empty(
         {
@@ -75,7 +81,7 @@ def taxonomy_term(term, base: str) -> dict:
             "taxonomy_id": str(term.taxonomy_id),
             "taxonomy_detail": taxonomy(term.taxonomy, base),
             "language": get_language(),
-            "term_uri": f"{base}/taxonomy_terms/{term.id}",
+            "term_uri": f"{base}/taxonomy_terms/{term.id}" if base else None,
         }
     )
 
@@ -83,9 +89,9 @@ def taxonomy_term(term, base: str) -> dict:
 # --- Organisations ---------------------------------------------------------------------------
 
 
-def organization(org) -> dict:
+def organization(org, *, extensions: Extensions | None = None) -> dict:
     """The one-to-one fields (an item of ``/organizations``)."""
-    return drop_empty(
+    data = drop_empty(
         {
             "id": str(org.id),
             "name": org.name,
@@ -100,6 +106,7 @@ def organization(org) -> dict:
             ),
         }
     )
+    return extend_organization(data, org, extensions)
 
 
 def organization_full(org, services: list[dict]) -> dict:
@@ -157,7 +164,7 @@ def address(loc) -> dict:
     }
 
 
-def location(loc, *, full: bool) -> dict:
+def location(loc, *, full: bool, extensions: Extensions | None = None) -> dict:
     """``full``: with addresses, phones and accessibility (``phones`` prefetched)."""
     data = drop_empty(
         {
@@ -189,7 +196,7 @@ def location(loc, *, full: bool) -> dict:
         data["contacts"] = []
         data["schedules"] = []
         data["attributes"] = []
-    return data
+    return extend_location(data, loc, extensions)
 
 
 def schedules(service, *, service_at_location_id=None) -> list[dict]:
@@ -234,10 +241,10 @@ def assurer_email(service) -> str | None:
     return verifier.institution.email or None
 
 
-def service_summary(service) -> dict:
+def service_summary(service, *, extensions: Extensions | None = None) -> dict:
     """The one-to-one fields (an item of ``/services``), with the organisation."""
     verified = timezone.localtime(service.verified_at).date() if service.verified_at else None
-    return drop_empty(
+    data = drop_empty(
         {
             "id": str(service.id),
             "organization_id": str(service.organization_id),
@@ -260,9 +267,10 @@ def service_summary(service) -> dict:
                 else None
             ),
             "last_modified": _iso(service.modified_at),
-            "organization": organization(service.organization),
+            "organization": organization(service.organization, extensions=extensions),
         }
     )
+    return extend_service(data, service, extensions)
 
 
 def service_minimal(service) -> dict:
@@ -274,7 +282,7 @@ def service_minimal(service) -> dict:
     }
 
 
-def attributes(service, base: str) -> list[dict]:
+def attributes(service, base: str | None) -> list[dict]:
     """Categories and audiences, as HSDS attributes linking the service to a term."""
     out = []
     for link_type, terms in (
@@ -330,7 +338,12 @@ def languages(service) -> list[dict]:
 
 
 def service_at_location(
-    sal, *, full: bool, service_data: dict | None = None, hours: bool = True
+    sal,
+    *,
+    full: bool,
+    service_data: dict | None = None,
+    hours: bool = True,
+    extensions: Extensions | None = None,
 ) -> dict:
     """``full``: the location with its address and phones, and (``hours``) the service's
     weekly hours, which apply at each of its places (``sal.service`` loaded)."""
@@ -340,7 +353,7 @@ def service_at_location(
             "service_id": str(sal.service_id),
             "location_id": str(sal.location_id),
             "description": sal.description or None,
-            "location": location(sal.location, full=full),
+            "location": location(sal.location, full=full, extensions=extensions),
         }
     )
     if full:
@@ -353,15 +366,16 @@ def service_at_location(
     return data
 
 
-def service_full(service, base: str) -> dict:
+def service_full(service, base: str | None, *, extensions: Extensions | None = None) -> dict:
     """The fully nested service of ``/services/{id}``."""
     return {
-        **service_summary(service),
+        **service_summary(service, extensions=extensions),
         "phones": [phone(p) for p in service.phones.all()],
         "schedules": schedules(service),
         "service_areas": [],
         "service_at_locations": [
-            service_at_location(sal, full=True, hours=False) for sal in service.at_locations.all()
+            service_at_location(sal, full=True, hours=False, extensions=extensions)
+            for sal in service.at_locations.all()
         ],
         "languages": languages(service),
         "funding": [],
@@ -371,3 +385,10 @@ def service_full(service, base: str) -> dict:
         "attributes": attributes(service, base),
         "metadata": [],
     }
+
+
+def service_export(service, *, lang: str, translations: bool = True, base: str | None = None):
+    """A fully nested service for the export: text in ``lang`` (French when missing), with
+    Masar's extensions. Without ``base``, the taxonomies carry no URI of ours."""
+    with override(lang):
+        return service_full(service, base, extensions=Extensions(translations=translations))
