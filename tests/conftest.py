@@ -57,3 +57,14 @@ def _reference_data(request):
 
     if not TaxonomyTerm.objects.exists():
         sync_taxonomies(Taxonomy, TaxonomyTerm)
+
+
+@pytest.fixture
+def english(settings):
+    """Run a test in English (pages, commands and actions): for tests that read messages.
+    French stays the default everywhere else; tests/i18n checks all three languages."""
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield

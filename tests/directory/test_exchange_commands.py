@@ -8,6 +8,9 @@ from masar.directory.models import Service
 
 from .exchange_helpers import build_directory, empty_directory, table_counts
 
+# These tests read messages: they run in English (French stays the default elsewhere).
+pytestmark = pytest.mark.usefixtures("english")
+
 
 @pytest.fixture
 def directory(persona):

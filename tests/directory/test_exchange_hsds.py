@@ -18,6 +18,9 @@ from tests.factories.directory import delegation, governorate
 
 from .exchange_helpers import build_directory, export_json, table_counts
 
+# These tests read messages: they run in English (French stays the default elsewhere).
+pytestmark = pytest.mark.usefixtures("english")
+
 EXAMPLES = settings.MASAR_HSDS_DIR / "examples"
 
 

@@ -12,6 +12,9 @@ from masar.directory.exchange.safety import Limits, neutralise, unneutralise
 
 from .exchange_helpers import build_directory, export_json, table_counts
 
+# These tests read messages: they run in English (French stays the default elsewhere).
+pytestmark = pytest.mark.usefixtures("english")
+
 
 @pytest.fixture
 def admin(persona):

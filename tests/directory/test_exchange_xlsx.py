@@ -12,6 +12,9 @@ from tests.factories.directory import delegation, governorate
 
 from .exchange_helpers import build_directory, table_counts
 
+# These tests read messages: they run in English (French stays the default elsewhere).
+pytestmark = pytest.mark.usefixtures("english")
+
 SURVEY_HEADER = [
     "Organisation", "Service (fr)", "Service (ar)", "Description", "Catégories", "Publics",
     "Gouvernorat", "Délégation", "Adresse", "Téléphone", "E-mail", "Lat", "Lon", "Langues",

@@ -12,6 +12,9 @@ from masar.directory.models import Location, Organization, Service, Verification
 from tests.factories import LocationFactory, OrganizationFactory, ServiceFactory
 from tests.factories.directory import delegation, governorate, term
 
+# These tests read messages: they run in English (French stays the default elsewhere).
+pytestmark = pytest.mark.usefixtures("english")
+
 
 @pytest.fixture
 def sfax_org(persona):
