@@ -60,10 +60,11 @@ def week(service) -> list[tuple[str, list]]:
 
 
 def place_label(location) -> str:
-    town = location.city or (
+    # The territory's names come in the reader's language; the free-text town is a fallback.
+    town = (
         location.municipality.name
         if location.municipality_id
-        else (location.delegation.name if location.delegation_id else "")
+        else (location.delegation.name if location.delegation_id else location.city)
     )
     parts = [town, location.governorate.name]
     return ", ".join(p for p in dict.fromkeys(parts) if p)
