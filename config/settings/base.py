@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "masar.audit",
     "masar.api",
     "masar.directory",
+    "masar.cases",
 ]
 
 MIDDLEWARE = [

@@ -39,6 +39,13 @@ class Perm(StrEnum):
     EDIT_OWN_SERVICES = "directory.edit_own_services"  # services of one's own organisation
     VERIFY_SERVICES = "directory.verify_services"
     MANAGE_DIRECTORY = "directory.manage_directory"  # any organisation; imports
+    # Reintegration cases. Counsellors see their own antenna's cases; supervisors also
+    # those of the antennas under their institution (VIEW_SUBORDINATE_CASES). System
+    # administrators hold none of these: they administer the system, they do not read case
+    # files. Partner officers (referrals) and M&E/analysts (aggregates) come in later slices.
+    VIEW_CASES = "cases.view_cases"
+    MANAGE_CASES = "cases.manage_cases"  # register, consent, open and move cases
+    VIEW_SUBORDINATE_CASES = "cases.view_subordinate_cases"
 
 
 # Sensitive permissions are granted separately and never implied by another permission
@@ -68,11 +75,16 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         | _DIRECTORY_EDITOR
         | {Perm.VIEW_USERS, Perm.MANAGE_USERS, Perm.READ_PERSONAL_DATA}
     ),
-    Role.COUNSELLOR: frozenset(_STAFF_BASE | _DIRECTORY_EDITOR | {Perm.READ_PERSONAL_DATA}),
+    Role.COUNSELLOR: frozenset(
+        _STAFF_BASE
+        | _DIRECTORY_EDITOR
+        | {Perm.READ_PERSONAL_DATA, Perm.VIEW_CASES, Perm.MANAGE_CASES}
+    ),
     Role.SUPERVISOR: frozenset(
         _STAFF_BASE
         | _DIRECTORY_EDITOR
         | {Perm.VIEW_USERS, Perm.READ_PERSONAL_DATA, Perm.VERIFY_SERVICES}
+        | {Perm.VIEW_CASES, Perm.MANAGE_CASES, Perm.VIEW_SUBORDINATE_CASES}
     ),
     Role.MEDIATOR: frozenset(_STAFF_BASE | _DIRECTORY_EDITOR | {Perm.READ_PERSONAL_DATA}),
     Role.PARTNER_OFFICER: frozenset(_STAFF_BASE | _DIRECTORY_EDITOR | {Perm.READ_PERSONAL_DATA}),

@@ -1,0 +1,391 @@
+"""A returnee (Beneficiary), their consent purpose by purpose, and their reintegration Case
+with its timeline. Sensitive parts of the record (needs, vulnerabilities) come in later
+slices, each in its own model."""
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from masar.core.classification import DataClass
+
+from .querysets import BeneficiaryQuerySet, CaseQuerySet, ConsentQuerySet
+from .validators import country_name, validate_cin, validate_country, validate_phone
+
+_ID, _CONTACT, _LEGAL, _NONE = (
+    DataClass.IDENTITY,
+    DataClass.CONTACT,
+    DataClass.LEGAL,
+    DataClass.NONE,
+)
+
+
+class Sex(models.TextChoices):
+    FEMALE = "F", _("Female")
+    MALE = "M", _("Male")
+
+
+class ReturnKind(models.TextChoices):
+    VOLUNTARY = "voluntary", _("Voluntary")
+    ASSISTED_VOLUNTARY = "assisted_voluntary", _("Assisted voluntary")
+    FORCED = "forced", _("Forced")
+    SPONTANEOUS = "spontaneous", _("Spontaneous")
+
+
+class HeardOf(models.TextChoices):
+    OTE = "ote", _("OTE office or antenna")
+    IOM = "iom", _("IOM or another international organisation")
+    ORGANISATION = "organisation", _("Civil-society organisation")
+    FAMILY_FRIENDS = "family_friends", _("Family or friends")
+    MEDIA = "media", _("Media or social networks")
+    CONSULATE = "consulate", _("Consulate or embassy abroad")
+    OTHER = "other", _("Other")
+
+
+class Beneficiary(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    # Identity and contact: may be recorded before consent.
+    first_name = models.CharField(_("first name (Latin script)"), max_length=100)
+    last_name = models.CharField(_("last name (Latin script)"), max_length=100)
+    first_name_ar = models.CharField(_("first name (Arabic script)"), max_length=100, blank=True)
+    last_name_ar = models.CharField(_("last name (Arabic script)"), max_length=100, blank=True)
+    phone = models.CharField(
+        _("phone"), max_length=16, blank=True, db_index=True, validators=[validate_phone]
+    )
+    # Everything below needs an active case-management consent.
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, blank=True)
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    cin = models.CharField(
+        _("national identity card number"),
+        max_length=8,
+        null=True,
+        blank=True,
+        unique=True,
+        validators=[validate_cin],
+    )
+    passport_number = models.CharField(_("passport number"), max_length=20, blank=True)
+    governorate = models.ForeignKey(
+        "geo.Governorate",
+        verbose_name=_("governorate"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    delegation = models.ForeignKey(
+        "geo.Delegation",
+        verbose_name=_("delegation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    municipality = models.ForeignKey(
+        "geo.Municipality",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    returned_from = models.CharField(
+        _("country returned from"), max_length=2, blank=True, validators=[validate_country]
+    )
+    return_date = models.DateField(_("date of return"), null=True, blank=True)
+    return_kind = models.CharField(
+        _("kind of return"), max_length=20, choices=ReturnKind.choices, blank=True
+    )
+    years_abroad = models.PositiveSmallIntegerField(_("years abroad"), null=True, blank=True)
+    situation_abroad = models.TextField(_("situation abroad"), blank=True)
+    heard_of_scheme = models.CharField(
+        _("how they heard of the scheme"), max_length=20, choices=HeardOf.choices, blank=True
+    )
+    # Bookkeeping
+    institution = models.ForeignKey(
+        "accounts.Institution",
+        verbose_name=_("registered by (institution)"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now)
+
+    objects = BeneficiaryQuerySet.as_manager()
+
+    DATA_CLASSIFICATION = {
+        "id": _NONE,
+        "first_name": _ID,
+        "last_name": _ID,
+        "first_name_ar": _ID,
+        "last_name_ar": _ID,
+        "phone": _CONTACT,
+        "sex": _ID,
+        "birth_date": _ID,
+        "cin": _ID,
+        "passport_number": _ID,
+        "governorate": _CONTACT,
+        "delegation": _CONTACT,
+        "municipality": _CONTACT,
+        "returned_from": _ID,
+        "return_date": _ID,
+        "return_kind": _LEGAL,
+        "years_abroad": _ID,
+        "situation_abroad": _LEGAL,
+        "heard_of_scheme": _ID,
+        "institution": _NONE,
+        "created_by": _NONE,
+        "created_at": _NONE,
+    }
+
+    class Meta:
+        ordering = ["last_name", "first_name", "pk"]
+        verbose_name = _("beneficiary")
+        verbose_name_plural = _("beneficiaries")
+        indexes = [models.Index(fields=["last_name", "first_name"], name="benef_name_idx")]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def full_name_ar(self) -> str:
+        return f"{self.first_name_ar} {self.last_name_ar}".strip()
+
+    @property
+    def returned_from_name(self) -> str:
+        return country_name(self.returned_from)
+
+    def clean(self):
+        errors = {}
+        today = timezone.localdate()
+        if self.birth_date and not (
+            today.year - 120 <= self.birth_date.year and self.birth_date <= today
+        ):
+            errors["birth_date"] = gettext("This date of birth is not possible.")
+        if self.return_date and self.return_date > today:
+            errors["return_date"] = gettext("The date of return cannot be in the future.")
+        if self.return_date and self.birth_date and self.return_date < self.birth_date:
+            errors["return_date"] = gettext("The date of return is before the date of birth.")
+        if self.years_abroad is not None and self.years_abroad > 100:
+            errors["years_abroad"] = gettext("Enter a number of years between 0 and 100.")
+        if (
+            self.delegation_id
+            and self.governorate_id
+            and self.delegation.governorate_id != self.governorate_id
+        ):
+            errors["delegation"] = gettext("This delegation is not in that governorate.")
+        if (
+            self.municipality_id
+            and self.delegation_id
+            and self.municipality.delegation_id != self.delegation_id
+        ):
+            errors["municipality"] = gettext("This municipality is not in that delegation.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ConsentPurpose(models.TextChoices):
+    CASE_MANAGEMENT = "case_management", _("Case management")
+    REFERRALS = "referrals", _("Referrals to partner institutions")
+    STATISTICS = "statistics", _("Anonymised statistics")
+    RESEARCH_CONTACT = "research_contact", _("Contact for research")
+
+
+class ConsentLanguage(models.TextChoices):
+    FR = "fr", _("French")
+    AR = "ar", _("Arabic")
+
+
+class Consent(models.Model):
+    """One answer to one purpose, as read to the person in one version of the text. A new
+    answer for a purpose ends the previous one (``withdrawn_at``)."""
+
+    beneficiary = models.ForeignKey(Beneficiary, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(_("purpose"), max_length=20, choices=ConsentPurpose.choices)
+    granted = models.BooleanField(_("granted"))
+    text_version = models.CharField(_("version of the consent text"), max_length=60)
+    language = models.CharField(_("language"), max_length=2, choices=ConsentLanguage.choices)
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    taken_at = models.DateTimeField(_("taken at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+
+    objects = ConsentQuerySet.as_manager()
+
+    DATA_CLASSIFICATION = {
+        "id": _NONE,
+        "beneficiary": _NONE,
+        "purpose": _NONE,
+        "granted": _NONE,
+        "text_version": _NONE,
+        "language": _NONE,
+        "taken_by": _NONE,
+        "taken_at": _NONE,
+        "expires_at": _NONE,
+        "withdrawn_at": _NONE,
+    }
+
+    class Meta:
+        ordering = ["-taken_at", "-pk"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+
+    def __str__(self):
+        return f"{self.beneficiary_id}:{self.purpose}:{self.granted}"
+
+    def is_active(self, at=None) -> bool:
+        at = at or timezone.now()
+        return (
+            self.granted
+            and self.withdrawn_at is None
+            and (self.expires_at is None or self.expires_at > at)
+        )
+
+
+class CaseStatus(models.TextChoices):
+    RECEPTION = "reception", _("Reception")
+    ASSESSMENT = "assessment", _("Needs assessment")
+    PLAN = "plan", _("Reintegration plan")
+    SUPPORT = "support", _("Support")
+    FOLLOW_UP = "follow_up", _("Follow-up")
+    CLOSED = "closed", _("Closed")
+
+
+_S = CaseStatus
+
+
+class Case(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    beneficiary = models.ForeignKey(Beneficiary, on_delete=models.PROTECT, related_name="cases")
+    antenna = models.ForeignKey(
+        "accounts.Institution",
+        verbose_name=_("antenna"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    counsellor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("counsellor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.RECEPTION
+    )
+    closure_reason = models.TextField(_("closure reason"), blank=True)
+    opened_at = models.DateTimeField(_("opened at"), default=timezone.now)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    # Where a case may go from each status (forward, one step back to correct, or closed).
+    ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
+        _S.RECEPTION: frozenset({_S.ASSESSMENT, _S.CLOSED}),
+        _S.ASSESSMENT: frozenset({_S.PLAN, _S.RECEPTION, _S.CLOSED}),
+        _S.PLAN: frozenset({_S.SUPPORT, _S.ASSESSMENT, _S.CLOSED}),
+        _S.SUPPORT: frozenset({_S.FOLLOW_UP, _S.PLAN, _S.CLOSED}),
+        _S.FOLLOW_UP: frozenset({_S.SUPPORT, _S.CLOSED}),
+        _S.CLOSED: frozenset(),
+    }
+
+    DATA_CLASSIFICATION = {
+        "id": _NONE,
+        "beneficiary": _NONE,
+        "antenna": _NONE,
+        "counsellor": _NONE,
+        "status": _NONE,
+        # Free text about the person: personal, shown to case staff only.
+        "closure_reason": _ID,
+        "opened_at": _NONE,
+        "closed_at": _NONE,
+    }
+
+    class Meta:
+        ordering = ["-opened_at", "-pk"]
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["beneficiary"],
+                condition=~Q(status="closed"),
+                name="one_open_case_per_beneficiary",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="closed") | ~Q(closure_reason=""),
+                name="closed_case_has_reason",
+            ),
+        ]
+        indexes = [models.Index(fields=["antenna", "status"], name="case_antenna_status_idx")]
+
+    def __str__(self):
+        return f"{self.beneficiary_id}:{self.status}"
+
+    def allowed_next(self) -> list[str]:
+        return [s for s in CaseStatus.values if s in self.ALLOWED_TRANSITIONS[self.status]]
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == CaseStatus.CLOSED
+
+
+class CaseEventKind(models.TextChoices):
+    OPENED = "opened", _("Case opened")
+    STATUS_CHANGED = "status_changed", _("Status changed")
+    CONSENT_RECORDED = "consent_recorded", _("Consent recorded")
+    CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent withdrawn")
+    BENEFICIARY_UPDATED = "beneficiary_updated", _("Record updated")
+
+
+class CaseEvent(models.Model):
+    """The case timeline. Summaries name what happened, never the sensitive values."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    kind = models.CharField(max_length=30, choices=CaseEventKind.choices)
+    summary = models.CharField(max_length=300, blank=True)
+
+    DATA_CLASSIFICATION = {
+        "id": _NONE,
+        "case": _NONE,
+        "at": _NONE,
+        "actor": _NONE,
+        "kind": _NONE,
+        "summary": _NONE,
+    }
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("case event")
+        verbose_name_plural = _("case events")
+
+    def __str__(self):
+        return f"{self.case_id}:{self.kind}"

@@ -1,0 +1,284 @@
+"""Case pages. Thin: parse, check policy, call an action, render. Every page showing a
+beneficiary or a case records the read in the audit trail."""
+
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from masar.accounts.policy import Perm, has_perm
+from masar.audit.actions import audit_read, record_event
+from masar.audit.models import AuditAction
+from masar.core.permissions import policy_required
+
+from . import actions, rules
+from .forms import (
+    BeneficiaryForm,
+    CaseFilterForm,
+    ConsentForm,
+    RegisterForm,
+    StatusForm,
+    WithdrawForm,
+)
+from .models import Beneficiary, Case, CaseStatus, Consent, ConsentPurpose
+from .validators import normalize_phone
+
+PAGE_SIZE = 25
+
+
+def _key() -> str:
+    return uuid.uuid4().hex
+
+
+def _form_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def _flash_errors(request, exc: ValidationError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+@policy_required(Perm.VIEW_CASES)
+def case_list(request):
+    form = CaseFilterForm(request.GET or None)
+    cases = Case.objects.visible_to(request.user).select_related(
+        "beneficiary", "antenna", "counsellor"
+    )
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["status"]:
+            cases = cases.filter(status=data["status"])
+        query = data["q"].strip()
+        if query.isdigit() and len(query) == 8:
+            cases = cases.filter(beneficiary__cin=query)
+        else:
+            for word in query.split():
+                cases = cases.filter(
+                    Q(beneficiary__first_name__icontains=word)
+                    | Q(beneficiary__last_name__icontains=word)
+                    | Q(beneficiary__first_name_ar__icontains=word)
+                    | Q(beneficiary__last_name_ar__icontains=word)
+                )
+    page = Paginator(cases.order_by("-opened_at", "pk"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    record_event(
+        actor=request.user,
+        action=AuditAction.READ,
+        object_type="cases.case",
+        summary=f"case list ({len(page.object_list)} rows)",
+    )
+    return render(
+        request,
+        "cases/case_list.html",
+        {"form": form, "page": page, "can_manage": has_perm(request.user, Perm.MANAGE_CASES)},
+    )
+
+
+def _duplicates(request, form):
+    data = form.cleaned_data
+    q = Q(
+        first_name__iexact=data["first_name"].strip(), last_name__iexact=data["last_name"].strip()
+    )
+    try:
+        phone = normalize_phone(data["phone"])
+    except ValidationError:
+        phone = ""
+    if phone:
+        q |= Q(phone=phone)
+    return list(
+        Beneficiary.objects.visible_to(request.user)
+        .filter(institution_id=request.user.institution_id)
+        .filter(q)[:10]
+    )
+
+
+@policy_required(Perm.MANAGE_CASES)
+def beneficiary_register(request):
+    form = RegisterForm(request.POST or None)
+    duplicates = []
+    if request.method == "POST" and form.is_valid():
+        duplicates = [] if form.cleaned_data["confirm_duplicate"] else _duplicates(request, form)
+        if not duplicates:
+            try:
+                beneficiary = actions.register_beneficiary(
+                    actor=request.user, **form.action_values()
+                )
+            except ValidationError as exc:
+                _form_errors(form, exc)
+            else:
+                messages.success(request, _("The person was registered. Record their consent."))
+                return redirect("cases:beneficiary-detail", pk=beneficiary.pk)
+    return render(
+        request,
+        "cases/beneficiary_register.html",
+        {"form": form, "duplicates": duplicates, "idempotency_key": _key()},
+    )
+
+
+def _beneficiary(request, pk):
+    return get_object_or_404(
+        Beneficiary.objects.visible_to(request.user).select_related(
+            "institution", "governorate", "delegation", "municipality"
+        ),
+        pk=pk,
+    )
+
+
+@policy_required(Perm.VIEW_CASES)
+def beneficiary_detail(request, pk):
+    beneficiary = _beneficiary(request, pk)
+    audit_read(actor=request.user, obj=beneficiary, summary="beneficiary page")
+    consents = Consent.objects.filter(beneficiary=beneficiary).select_related("taken_by")
+    active = {c.purpose for c in consents if c.is_active()}
+    return render(
+        request,
+        "cases/beneficiary_detail.html",
+        {
+            "beneficiary": beneficiary,
+            "consents": consents,
+            "active_purposes": [p for p in ConsentPurpose if p.value in active],
+            "has_consent": ConsentPurpose.CASE_MANAGEMENT.value in active,
+            "cases": Case.objects.visible_to(request.user)
+            .filter(beneficiary=beneficiary)
+            .select_related("antenna"),
+            "can_manage": has_perm(request.user, Perm.MANAGE_CASES),
+            "idempotency_key": _key(),
+        },
+    )
+
+
+@policy_required(Perm.MANAGE_CASES)
+def beneficiary_edit(request, pk):
+    beneficiary = _beneficiary(request, pk)
+    has_consent = rules.has_active_consent(beneficiary)
+    form = BeneficiaryForm(request.POST or None, initial=BeneficiaryForm.initial_for(beneficiary))
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_beneficiary(
+                actor=request.user,
+                beneficiary=beneficiary,
+                **form.action_values(with_consent=True),
+            )
+        except ValidationError as exc:
+            beneficiary.refresh_from_db()
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("The record was updated."))
+            return redirect("cases:beneficiary-detail", pk=beneficiary.pk)
+    else:
+        audit_read(actor=request.user, obj=beneficiary, summary="beneficiary edit page")
+    return render(
+        request,
+        "cases/beneficiary_form.html",
+        {"form": form, "beneficiary": beneficiary, "has_consent": has_consent},
+    )
+
+
+@policy_required(Perm.MANAGE_CASES)
+def consent_record(request, pk):
+    beneficiary = _beneficiary(request, pk)
+    if request.method == "POST" and "withdraw" in request.POST:
+        withdraw = WithdrawForm({"purpose": request.POST.get("withdraw")})
+        if withdraw.is_valid():
+            try:
+                actions.withdraw_consent(
+                    actor=request.user,
+                    beneficiary=beneficiary,
+                    purpose=withdraw.cleaned_data["purpose"],
+                )
+            except ValidationError as exc:
+                _flash_errors(request, exc)
+            else:
+                messages.success(request, _("The consent was withdrawn."))
+        else:
+            messages.error(request, _("Choose a purpose from the list."))
+        return redirect("cases:beneficiary-detail", pk=beneficiary.pk)
+    form = ConsentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.record_consent(
+                actor=request.user,
+                beneficiary=beneficiary,
+                purposes=form.purposes(),
+                text_version=form.cleaned_data["text_version"],
+                language=form.cleaned_data["language"],
+            )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("The consent was recorded."))
+            return redirect("cases:beneficiary-detail", pk=beneficiary.pk)
+    return render(
+        request,
+        "cases/consent_form.html",
+        {"form": form, "beneficiary": beneficiary, "idempotency_key": _key()},
+    )
+
+
+@require_POST
+@policy_required(Perm.MANAGE_CASES)
+def case_open(request, pk):
+    beneficiary = _beneficiary(request, pk)
+    try:
+        case = actions.open_case(actor=request.user, beneficiary=beneficiary)
+    except ValidationError as exc:
+        _flash_errors(request, exc)
+        return redirect("cases:beneficiary-detail", pk=beneficiary.pk)
+    messages.success(request, _("The case was opened."))
+    return redirect("cases:case-detail", pk=case.pk)
+
+
+@policy_required(Perm.VIEW_CASES)
+def case_detail(request, pk):
+    case = get_object_or_404(
+        Case.objects.visible_to(request.user).select_related(
+            "beneficiary", "antenna", "counsellor"
+        ),
+        pk=pk,
+    )
+    audit_read(actor=request.user, obj=case, summary="case page")
+    next_statuses = [(s, CaseStatus(s).label) for s in case.allowed_next()]
+    return render(
+        request,
+        "cases/case_detail.html",
+        {
+            "case": case,
+            "events": case.events.select_related("actor"),
+            "status_form": StatusForm(),
+            "next_statuses": next_statuses,
+            "can_manage": has_perm(request.user, Perm.MANAGE_CASES),
+        },
+    )
+
+
+@require_POST
+@policy_required(Perm.MANAGE_CASES)
+def case_status(request, pk):
+    case = get_object_or_404(Case.objects.visible_to(request.user), pk=pk)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a status from the list."))
+        return redirect("cases:case-detail", pk=case.pk)
+    try:
+        actions.change_case_status(
+            actor=request.user,
+            case=case,
+            to=form.cleaned_data["to"],
+            reason=form.cleaned_data["reason"],
+        )
+    except ValidationError as exc:
+        _flash_errors(request, exc)
+    else:
+        messages.success(request, _("The status was changed."))
+    return redirect("cases:case-detail", pk=case.pk)
