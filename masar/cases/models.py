@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from masar.core.classification import DataClass
+from masar.geo.models import PlaceInTerritory
 
 from .querysets import BeneficiaryQuerySet, CaseQuerySet, ConsentQuerySet
 from .validators import country_name, validate_cin, validate_country, validate_phone
@@ -47,7 +48,7 @@ class HeardOf(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Beneficiary(models.Model):
+class Beneficiary(PlaceInTerritory):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     # Identity and contact: may be recorded before consent.
     first_name = models.CharField(_("first name (Latin script)"), max_length=100)
@@ -69,30 +70,6 @@ class Beneficiary(models.Model):
         validators=[validate_cin],
     )
     passport_number = models.CharField(_("passport number"), max_length=20, blank=True)
-    governorate = models.ForeignKey(
-        "geo.Governorate",
-        verbose_name=_("governorate"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    delegation = models.ForeignKey(
-        "geo.Delegation",
-        verbose_name=_("delegation"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    municipality = models.ForeignKey(
-        "geo.Municipality",
-        verbose_name=_("municipality"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
     returned_from = models.CharField(
         _("country returned from"), max_length=2, blank=True, validators=[validate_country]
     )
@@ -182,18 +159,7 @@ class Beneficiary(models.Model):
             errors["return_date"] = gettext("The date of return is before the date of birth.")
         if self.years_abroad is not None and self.years_abroad > 100:
             errors["years_abroad"] = gettext("Enter a number of years between 0 and 100.")
-        if (
-            self.delegation_id
-            and self.governorate_id
-            and self.delegation.governorate_id != self.governorate_id
-        ):
-            errors["delegation"] = gettext("This delegation is not in that governorate.")
-        if (
-            self.municipality_id
-            and self.delegation_id
-            and self.municipality.delegation_id != self.delegation_id
-        ):
-            errors["municipality"] = gettext("This municipality is not in that delegation.")
+        errors.update(self.territory_errors())
         if errors:
             raise ValidationError(errors)
 

@@ -195,14 +195,7 @@ def _check_place(location: Location) -> None:
             errors["latitude"] = _("This latitude is outside Tunisia.")
         if not LON_RANGE[0] <= location.longitude <= LON_RANGE[1]:
             errors["longitude"] = _("This longitude is outside Tunisia.")
-    if location.delegation_id and location.delegation.governorate_id != location.governorate_id:
-        errors["delegation"] = _("This delegation is not in the chosen governorate.")
-    if (
-        location.municipality_id
-        and location.delegation_id
-        and (location.municipality.delegation_id != location.delegation_id)
-    ):
-        errors["municipality"] = _("This municipality is not in the chosen delegation.")
+    errors.update(location.territory_errors())
     if errors:
         raise ValidationError(errors)
 

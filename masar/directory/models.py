@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from masar.core.classification import DataClass
+from masar.geo.models import PlaceInTerritory
 
 from .querysets import OrganizationQuerySet, ServiceQuerySet
 
@@ -239,7 +240,7 @@ class Service(models.Model):
         return self.verified_at is None or self.verified_at < timezone.now() - STALE_AFTER
 
 
-class Location(models.Model):
+class Location(PlaceInTerritory):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="locations"
@@ -251,25 +252,10 @@ class Location(models.Model):
     address_1 = models.CharField(_("address"), max_length=250, blank=True)
     city = models.CharField(_("town"), max_length=120, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=4, blank=True)
+    # Required here: every place is at least in a governorate.
     governorate = models.ForeignKey(
         "geo.Governorate",
         verbose_name=_("governorate"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    delegation = models.ForeignKey(
-        "geo.Delegation",
-        verbose_name=_("delegation"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    municipality = models.ForeignKey(
-        "geo.Municipality",
-        verbose_name=_("municipality"),
-        null=True,
-        blank=True,
         on_delete=models.PROTECT,
         related_name="+",
     )

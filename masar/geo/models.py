@@ -127,3 +127,58 @@ class Locality(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.postal_code})"
+
+
+class PlaceInTerritory(models.Model):
+    """An address in the territory tree: governorate → delegation → municipality.
+
+    Abstract: the directory's locations, beneficiaries' addresses, desks and activities all
+    point into the tree the same way and are checked the same way (``territory_errors``)."""
+
+    governorate = models.ForeignKey(
+        Governorate,
+        verbose_name=_("governorate"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    delegation = models.ForeignKey(
+        Delegation,
+        verbose_name=_("delegation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    def territory_errors(self) -> dict:
+        """{field: message} when the delegation is outside the governorate or the
+        municipality outside the delegation."""
+        from django.utils.translation import gettext
+
+        errors = {}
+        if (
+            self.delegation_id
+            and self.governorate_id
+            and self.delegation.governorate_id != self.governorate_id
+        ):
+            errors["delegation"] = gettext("This delegation is not in the chosen governorate.")
+        if (
+            self.municipality_id
+            and self.delegation_id
+            and self.municipality.delegation_id != self.delegation_id
+        ):
+            errors["municipality"] = gettext("This municipality is not in the chosen delegation.")
+        return errors
