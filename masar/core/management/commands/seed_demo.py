@@ -1,4 +1,5 @@
-"""``manage.py seed_demo``: the demo institutions and logins, built through the actions.
+"""``manage.py seed_demo``: the demo institutions and logins, the directory and the demo
+cases, built through the actions.
 
 Deterministic and idempotent: what exists (by institution code, by username) is kept as it
 is; a second run creates nothing and changes nothing. Loads the territory first when empty.
@@ -12,6 +13,7 @@ from django.db import transaction
 from masar.accounts.actions import create_institution, create_user
 from masar.accounts.models import Institution, InstitutionKind, User
 from masar.accounts.policy import Role
+from masar.cases.demo import seed_cases
 from masar.directory.demo import seed_directory
 from masar.geo.actions import load_territory
 from masar.geo.models import Governorate, Municipality
@@ -351,6 +353,8 @@ class Command(BaseCommand):
         self.stdout.write(f"users: {users} created, {len(USERS) - users} already there")
         directory = seed_directory()
         self.stdout.write("directory: " + ", ".join(f"{k} {v}" for k, v in directory.items()))
+        cases = seed_cases()
+        self.stdout.write("cases: " + ", ".join(f"{k} {v} created" for k, v in cases.items()))
         self.print_logins()
         elapsed = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(f"Demo data ready in {elapsed:.1f} s."))
