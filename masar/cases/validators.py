@@ -1,10 +1,12 @@
 """Validation of the identifiers a returnee gives: national identity card number (CIN),
 phone numbers (Tunisian or foreign, stored in E.164) and countries (ISO 3166-1 alpha-2)."""
 
+import gettext as gettext_module
 import re
 
 import pycountry
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 CIN_RE = re.compile(r"^\d{8}$")
@@ -77,11 +79,26 @@ def validate_country(value: str) -> None:
         )
 
 
+def _country_catalogue(language: str):
+    """pycountry's own translations of country names (French, Arabic, …)."""
+    return gettext_module.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
+    )
+
+
+def _localised(name: str) -> str:
+    language = (get_language() or "fr")[:2]
+    return name if language == "en" else _country_catalogue(language).gettext(name)
+
+
 def country_choices() -> list[tuple[str, str]]:
-    """(code, English name) of every country, sorted by name; the form shows these."""
-    return sorted(((c.alpha_2, c.name) for c in pycountry.countries), key=lambda c: c[1])
+    """(code, name in the active language) of every country, sorted by that name."""
+    return sorted(
+        ((c.alpha_2, _localised(c.name)) for c in pycountry.countries), key=lambda c: c[1]
+    )
 
 
 def country_name(code: str) -> str:
+    """The country's name in the active language (pycountry's catalogues)."""
     country = pycountry.countries.get(alpha_2=code.upper()) if code else None
-    return country.name if country else code
+    return _localised(country.name) if country else code

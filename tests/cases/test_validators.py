@@ -85,3 +85,14 @@ def test_country_iso_codes():
     for bad in ("XX", "ITA", "1"):
         with pytest.raises(ValidationError):
             validate_country(bad)
+
+
+def test_country_names_follow_the_active_language():
+    from django.utils import translation
+
+    from masar.cases.validators import country_name
+
+    expected = {"fr": "Italie", "ar": "إيطاليا", "en": "Italy"}
+    for language, name in expected.items():
+        with translation.override(language):
+            assert country_name("IT") == name
