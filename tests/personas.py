@@ -26,6 +26,7 @@ PERSONAS = {
     "conseiller.tunis": ("ote-tunis", [Role.COUNSELLOR]),
     "conseiller.sfax": ("ote-sfax", [Role.COUNSELLOR]),
     "superviseur": ("ote-siege", [Role.SUPERVISOR]),
+    "social.sfax": ("ote-sfax", [Role.SOCIAL_WORKER]),
     "aneti.sfax": ("aneti-sfax", [Role.PARTNER_OFFICER]),
     "cps.sfax": ("cps-sfax", [Role.PARTNER_OFFICER]),
     "mediateur.lamarsa": ("mun-la-marsa", [Role.MEDIATOR]),

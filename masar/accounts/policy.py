@@ -20,6 +20,7 @@ class Role(models.TextChoices):
     PARTNER_OFFICER = "partner_officer", _("Partner officer")
     ME_OFFICER = "me_officer", _("M&E officer")
     DATA_ANALYST = "data_analyst", _("Data analyst")
+    SOCIAL_WORKER = "social_worker", _("Social worker (psychosocial support)")
 
 
 class Perm(StrEnum):
@@ -46,11 +47,27 @@ class Perm(StrEnum):
     VIEW_CASES = "cases.view_cases"
     MANAGE_CASES = "cases.manage_cases"  # register, consent, open and move cases
     VIEW_SUBORDINATE_CASES = "cases.view_subordinate_cases"
+    # Sensitive (granted separately, never implied): the details behind the health-related
+    # vulnerability flags and the psychosocial assessment; the legal side of the return.
+    VIEW_HEALTH = "cases.view_health"
+    VIEW_LEGAL = "cases.view_legal"
+    # Decisions a supervisor takes (a second person's word on the counsellor's work).
+    OVERRIDE_ELIGIBILITY = "cases.override_eligibility"
+    MERGE_BENEFICIARIES = "cases.merge_beneficiaries"
+    APPROVE_EMERGENCY = "cases.approve_emergency"  # processing without consent
+    ERASE_PERSONAL_DATA = "cases.erase_personal_data"  # erasure / anonymisation on request
+    DECIDE_AID = "cases.decide_aid"  # committee decision on aid files, disbursements
+    # Partner officers: the referral inbox of their own institution.
+    HANDLE_REFERRALS = "cases.handle_referrals"
+    # Aggregates only, never names: referral figures per receiving institution.
+    VIEW_REFERRAL_STATS = "cases.view_referral_stats"
+    # Programmes: budget envelopes, quotas, eligibility rule sets.
+    VIEW_PROGRAMMES = "monitoring.view_programmes"
+    MANAGE_PROGRAMMES = "monitoring.manage_programmes"
 
 
-# Sensitive permissions are granted separately and never implied by another permission
-# (e.g. later: cases.view_health, cases.view_psychological, cases.view_legal).
-SENSITIVE_PERMISSIONS: frozenset[str] = frozenset()
+# Sensitive permissions are granted separately and never implied by another permission.
+SENSITIVE_PERMISSIONS: frozenset[str] = frozenset({Perm.VIEW_HEALTH, Perm.VIEW_LEGAL})
 
 _STAFF_BASE = {Perm.VIEW_INSTITUTIONS, Perm.USE_API_TOKENS}
 _DIRECTORY_EDITOR = {Perm.EDIT_OWN_SERVICES}
@@ -75,20 +92,44 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         | _DIRECTORY_EDITOR
         | {Perm.VIEW_USERS, Perm.MANAGE_USERS, Perm.READ_PERSONAL_DATA}
     ),
+    # Counsellors read the legal side of the return (eligibility needs it) but not the
+    # health details behind a vulnerability flag: those are for social workers and
+    # supervisors.
     Role.COUNSELLOR: frozenset(
         _STAFF_BASE
         | _DIRECTORY_EDITOR
+        | {Perm.READ_PERSONAL_DATA, Perm.VIEW_CASES, Perm.MANAGE_CASES, Perm.VIEW_LEGAL}
+        | {Perm.VIEW_PROGRAMMES}
+    ),
+    Role.SOCIAL_WORKER: frozenset(
+        _STAFF_BASE
         | {Perm.READ_PERSONAL_DATA, Perm.VIEW_CASES, Perm.MANAGE_CASES}
+        | {Perm.VIEW_HEALTH, Perm.VIEW_LEGAL, Perm.VIEW_PROGRAMMES}
     ),
     Role.SUPERVISOR: frozenset(
         _STAFF_BASE
         | _DIRECTORY_EDITOR
         | {Perm.VIEW_USERS, Perm.READ_PERSONAL_DATA, Perm.VERIFY_SERVICES}
         | {Perm.VIEW_CASES, Perm.MANAGE_CASES, Perm.VIEW_SUBORDINATE_CASES}
+        | {Perm.VIEW_HEALTH, Perm.VIEW_LEGAL}
+        | {
+            Perm.OVERRIDE_ELIGIBILITY,
+            Perm.MERGE_BENEFICIARIES,
+            Perm.APPROVE_EMERGENCY,
+            Perm.ERASE_PERSONAL_DATA,
+            Perm.DECIDE_AID,
+            Perm.VIEW_REFERRAL_STATS,
+            Perm.VIEW_PROGRAMMES,
+            Perm.MANAGE_PROGRAMMES,
+        }
     ),
     Role.MEDIATOR: frozenset(_STAFF_BASE | _DIRECTORY_EDITOR | {Perm.READ_PERSONAL_DATA}),
-    Role.PARTNER_OFFICER: frozenset(_STAFF_BASE | _DIRECTORY_EDITOR | {Perm.READ_PERSONAL_DATA}),
-    Role.ME_OFFICER: frozenset(_STAFF_BASE),
+    Role.PARTNER_OFFICER: frozenset(
+        _STAFF_BASE | _DIRECTORY_EDITOR | {Perm.READ_PERSONAL_DATA, Perm.HANDLE_REFERRALS}
+    ),
+    Role.ME_OFFICER: frozenset(
+        _STAFF_BASE | {Perm.VIEW_REFERRAL_STATS, Perm.VIEW_PROGRAMMES, Perm.MANAGE_PROGRAMMES}
+    ),
     Role.DATA_ANALYST: frozenset(_STAFF_BASE),
 }
 

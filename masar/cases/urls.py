@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views
+from .views import aid, attachments, followups, needs, referrals, rights
+from .views import cases as views
 
 app_name = "cases"
 urlpatterns = [
@@ -13,3 +14,9 @@ urlpatterns = [
     path("beneficiaries/<uuid:pk>/consent/", views.consent_record, name="consent-record"),
     path("beneficiaries/<uuid:pk>/open-case/", views.case_open, name="case-open"),
 ]
+urlpatterns += needs.urlpatterns
+urlpatterns += followups.urlpatterns
+urlpatterns += referrals.urlpatterns
+urlpatterns += aid.urlpatterns
+urlpatterns += rights.urlpatterns
+urlpatterns += attachments.urlpatterns

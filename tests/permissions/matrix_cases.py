@@ -7,8 +7,7 @@ sees every antenna under it. System administrators, institution administrators, 
 officers, mediators, M&E officers and analysts hold no case permission (403).
 """
 
-CASE_STAFF = {"conseiller.sfax", "conseiller.tunis", "superviseur"}
-SFAX_CASE_STAFF = {"conseiller.sfax", "superviseur"}
+from . import CASE_STAFF, SFAX_CASE_STAFF
 
 
 def _sfax_person(personas):

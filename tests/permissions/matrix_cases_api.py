@@ -7,8 +7,7 @@ Sfax person in the body of POST /cases); the supervisor (OTE headquarters) sees 
 under it. Everyone else holds no case permission (403).
 """
 
-CASE_STAFF = {"conseiller.sfax", "conseiller.tunis", "superviseur"}
-SFAX_CASE_STAFF = {"conseiller.sfax", "superviseur"}
+from . import CASE_STAFF, SFAX_CASE_STAFF
 
 
 def _sfax_person(personas):

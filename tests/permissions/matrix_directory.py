@@ -12,7 +12,7 @@ from tests.personas import PERSONAS
 from . import EVERYONE
 
 STAFF = set(PERSONAS)
-EDITORS = STAFF - {"suivi", "onm"}  # directory.edit_own_services
+EDITORS = STAFF - {"suivi", "onm", "social.sfax"}  # directory.edit_own_services
 SFAX_EDITORS = {"admin", "admin.sfax", "conseiller.sfax"}
 VERIFIERS = {"admin", "superviseur"}
 

@@ -284,6 +284,7 @@ USERS: dict[str, tuple] = {
     "conseiller.tunis": ("Amira", "Trabelsi", "ote-tunis", [Role.COUNSELLOR]),
     "conseiller.sfax": ("Mohamed Ali", "Kammoun", "ote-sfax", [Role.COUNSELLOR]),
     "superviseur": ("Leïla", "Ben Ammar", "ote-siege", [Role.SUPERVISOR]),
+    "social.sfax": ("Ines", "Ellouze", "ote-sfax", [Role.SOCIAL_WORKER]),
     "aneti.sfax": ("Hela", "Masmoudi", "aneti-sfax", [Role.PARTNER_OFFICER]),
     "cps.sfax": ("Karim", "Chaabouni", "cps-sfax", [Role.PARTNER_OFFICER]),
     "mediateur.lamarsa": ("Yassine", "Gharbi", "mun-la-marsa", [Role.MEDIATOR]),

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from masar.accounts.forms import BootstrapMixin
 from masar.geo.models import Delegation, Governorate, Municipality
 
-from .models import (
+from ..models import (
     Beneficiary,
     CaseStatus,
     ConsentLanguage,
@@ -15,8 +15,8 @@ from .models import (
     ReturnKind,
     Sex,
 )
-from .rules import CONSENTED_FIELDS, PRE_CONSENT_FIELDS
-from .validators import country_choices
+from ..rules import CONSENTED_FIELDS, PRE_CONSENT_FIELDS
+from ..validators import country_choices
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

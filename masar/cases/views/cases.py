@@ -1,8 +1,6 @@
 """Case pages. Thin: parse, check policy, call an action, render. Every page showing a
 beneficiary or a case records the read in the audit trail."""
 
-import uuid
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -16,8 +14,8 @@ from masar.audit.actions import audit_read, record_event
 from masar.audit.models import AuditAction
 from masar.core.permissions import policy_required
 
-from . import actions, rules
-from .forms import (
+from .. import actions, rules
+from ..forms import (
     BeneficiaryForm,
     CaseFilterForm,
     ConsentForm,
@@ -25,27 +23,15 @@ from .forms import (
     StatusForm,
     WithdrawForm,
 )
-from .models import Beneficiary, Case, CaseStatus, Consent, ConsentPurpose
-from .validators import normalize_phone
+from ..models import Beneficiary, Case, CaseStatus, Consent, ConsentPurpose
+from ..validators import normalize_phone
+from . import aid, attachments, followups, needs, referrals, rights
+from .common import flash_errors, form_errors, new_key
 
 PAGE_SIZE = 25
-
-
-def _key() -> str:
-    return uuid.uuid4().hex
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
-def _flash_errors(request, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
+# Each concept adds its panel to the case and person pages (context + a template in
+# cases/panels/<concept>_case.html and <concept>_beneficiary.html).
+PANELS = (needs, followups, referrals, aid, rights, attachments)
 
 
 @policy_required(Perm.VIEW_CASES)
@@ -115,14 +101,14 @@ def beneficiary_register(request):
                     actor=request.user, **form.action_values()
                 )
             except ValidationError as exc:
-                _form_errors(form, exc)
+                form_errors(form, exc)
             else:
                 messages.success(request, _("The person was registered. Record their consent."))
                 return redirect("cases:beneficiary-detail", pk=beneficiary.pk)
     return render(
         request,
         "cases/beneficiary_register.html",
-        {"form": form, "duplicates": duplicates, "idempotency_key": _key()},
+        {"form": form, "duplicates": duplicates, "idempotency_key": new_key()},
     )
 
 
@@ -153,7 +139,8 @@ def beneficiary_detail(request, pk):
             .filter(beneficiary=beneficiary)
             .select_related("antenna"),
             "can_manage": has_perm(request.user, Perm.MANAGE_CASES),
-            "idempotency_key": _key(),
+            "idempotency_key": new_key(),
+            **_panels("beneficiary_context", request, beneficiary),
         },
     )
 
@@ -172,7 +159,7 @@ def beneficiary_edit(request, pk):
             )
         except ValidationError as exc:
             beneficiary.refresh_from_db()
-            _form_errors(form, exc)
+            form_errors(form, exc)
         else:
             messages.success(request, _("The record was updated."))
             return redirect("cases:beneficiary-detail", pk=beneficiary.pk)
@@ -198,7 +185,7 @@ def consent_record(request, pk):
                     purpose=withdraw.cleaned_data["purpose"],
                 )
             except ValidationError as exc:
-                _flash_errors(request, exc)
+                flash_errors(request, exc)
             else:
                 messages.success(request, _("The consent was withdrawn."))
         else:
@@ -215,14 +202,14 @@ def consent_record(request, pk):
                 language=form.cleaned_data["language"],
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            form_errors(form, exc)
         else:
             messages.success(request, _("The consent was recorded."))
             return redirect("cases:beneficiary-detail", pk=beneficiary.pk)
     return render(
         request,
         "cases/consent_form.html",
-        {"form": form, "beneficiary": beneficiary, "idempotency_key": _key()},
+        {"form": form, "beneficiary": beneficiary, "idempotency_key": new_key()},
     )
 
 
@@ -233,7 +220,7 @@ def case_open(request, pk):
     try:
         case = actions.open_case(actor=request.user, beneficiary=beneficiary)
     except ValidationError as exc:
-        _flash_errors(request, exc)
+        flash_errors(request, exc)
         return redirect("cases:beneficiary-detail", pk=beneficiary.pk)
     messages.success(request, _("The case was opened."))
     return redirect("cases:case-detail", pk=case.pk)
@@ -258,8 +245,16 @@ def case_detail(request, pk):
             "status_form": StatusForm(),
             "next_statuses": next_statuses,
             "can_manage": has_perm(request.user, Perm.MANAGE_CASES),
+            **_panels("case_context", request, case),
         },
     )
+
+
+def _panels(hook: str, request, obj) -> dict:
+    context = {}
+    for panel in PANELS:
+        context.update(getattr(panel, hook)(request, obj))
+    return context
 
 
 @require_POST
@@ -278,7 +273,7 @@ def case_status(request, pk):
             reason=form.cleaned_data["reason"],
         )
     except ValidationError as exc:
-        _flash_errors(request, exc)
+        flash_errors(request, exc)
     else:
         messages.success(request, _("The status was changed."))
     return redirect("cases:case-detail", pk=case.pk)

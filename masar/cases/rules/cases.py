@@ -3,7 +3,7 @@
 from masar.accounts.models import InstitutionKind
 from masar.accounts.policy import Perm, has_perm
 
-from .models import Beneficiary, Case, Consent, ConsentPurpose
+from ..models import Beneficiary, Case, Consent, ConsentPurpose
 
 # Fields that may be recorded before any consent: a name and a contact, nothing more.
 PRE_CONSENT_FIELDS = ("first_name", "last_name", "first_name_ar", "last_name_ar", "phone")

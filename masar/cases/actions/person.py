@@ -2,51 +2,28 @@
 inside it (sensitive values masked by DATA_CLASSIFICATION), and appends to the timeline of the
 cases it touches."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from masar.accounts.policy import Perm, has_perm
 from masar.audit.actions import diff, record_event, snapshot
 from masar.audit.models import AuditAction
 
-from . import rules
-from .models import (
+from .. import rules
+from ..models import (
     Beneficiary,
     Case,
-    CaseEvent,
     CaseEventKind,
     CaseStatus,
     Consent,
     ConsentLanguage,
     ConsentPurpose,
 )
-from .validators import normalize_cin, normalize_phone
+from ..validators import normalize_cin, normalize_phone
+from .common import deny, require_manager, timeline
 
 EDITABLE_FIELDS = rules.PRE_CONSENT_FIELDS + rules.CONSENTED_FIELDS
-
-
-def _deny():
-    raise PermissionDenied(_("You are not allowed to do this."))
-
-
-def _require_manager(actor, beneficiary=None, case=None):
-    if actor is None:
-        return  # system (imports, factories, commands)
-    if not has_perm(actor, Perm.MANAGE_CASES):
-        _deny()
-    if beneficiary is not None and not rules.can_manage_beneficiary(actor, beneficiary):
-        _deny()
-    if case is not None and not rules.can_manage_case(actor, case):
-        _deny()
-
-
-def _timeline(*, cases, actor, kind, summary):
-    actor_id = actor.pk if actor is not None else None
-    CaseEvent.objects.bulk_create(
-        CaseEvent(case=c, actor_id=actor_id, kind=kind, summary=summary[:300]) for c in cases
-    )
 
 
 def _clean_values(values: dict) -> dict:
@@ -91,7 +68,7 @@ def register_beneficiary(
     *, actor, first_name, last_name, first_name_ar="", last_name_ar="", phone="", institution=None
 ) -> Beneficiary:
     """Record a name and a contact: all that may be kept before consent."""
-    _require_manager(actor)
+    require_manager(actor)
     institution = institution or getattr(actor, "institution", None)
     if institution is None:
         raise ValidationError(_("Your account belongs to no institution."))
@@ -120,7 +97,7 @@ def register_beneficiary(
 def update_beneficiary(*, actor, beneficiary, **values) -> Beneficiary:
     """Change the record. Anything beyond a name and a contact needs an active
     case-management consent."""
-    _require_manager(actor, beneficiary=beneficiary)
+    require_manager(actor, beneficiary=beneficiary)
     values = _clean_values(values)
     before = snapshot(beneficiary, EDITABLE_FIELDS)
     changed = {f for f, v in values.items() if _raw(before.get(f)) != _raw(v)}
@@ -144,7 +121,7 @@ def update_beneficiary(*, actor, beneficiary, **values) -> Beneficiary:
             summary="beneficiary updated",
             changes=changes,
         )
-        _timeline(
+        timeline(
             cases=list(beneficiary.cases.open()),
             actor=actor,
             kind=CaseEventKind.BENEFICIARY_UPDATED,
@@ -162,7 +139,7 @@ def record_consent(
     *, actor, beneficiary, purposes: dict, text_version, language, expires_at=None
 ) -> list[Consent]:
     """One answer per purpose; a new answer ends the previous one for that purpose."""
-    _require_manager(actor, beneficiary=beneficiary)
+    require_manager(actor, beneficiary=beneficiary)
     errors = {}
     if not purposes or set(purposes) - set(ConsentPurpose.values):
         errors["purposes"] = _("Answer for the purposes of the consent form only.")
@@ -199,7 +176,7 @@ def record_consent(
         )
         consents.append(consent)
     granted = ", ".join(sorted(p for p, g in purposes.items() if g)) or "-"
-    _timeline(
+    timeline(
         cases=list(beneficiary.cases.open()),
         actor=actor,
         kind=CaseEventKind.CONSENT_RECORDED,
@@ -211,7 +188,7 @@ def record_consent(
 
 @transaction.atomic
 def withdraw_consent(*, actor, beneficiary, purpose) -> int:
-    _require_manager(actor, beneficiary=beneficiary)
+    require_manager(actor, beneficiary=beneficiary)
     now = timezone.now()
     active = Consent.objects.active(now).filter(beneficiary=beneficiary, purpose=purpose)
     withdrawn = list(active)
@@ -226,7 +203,7 @@ def withdraw_consent(*, actor, beneficiary, purpose) -> int:
             summary=f"consent {purpose} withdrawn",
             changes={"withdrawn_at": [None, now.isoformat()]},
         )
-    _timeline(
+    timeline(
         cases=list(beneficiary.cases.open()),
         actor=actor,
         kind=CaseEventKind.CONSENT_WITHDRAWN,
@@ -238,10 +215,10 @@ def withdraw_consent(*, actor, beneficiary, purpose) -> int:
 @transaction.atomic
 def open_case(*, actor, beneficiary, antenna=None) -> Case:
     """Open a case in the actor's antenna, at reception; needs case-management consent."""
-    _require_manager(actor, beneficiary=beneficiary)
+    require_manager(actor, beneficiary=beneficiary)
     antenna = antenna or getattr(actor, "institution", None)
     if actor is not None and not rules.can_hold_cases_for(actor, antenna):
-        _deny()
+        deny()
     if not rules.can_hold_cases(antenna):
         raise ValidationError(_("Cases are opened in an OTE antenna or at the headquarters."))
     if not rules.has_active_consent(beneficiary):
@@ -268,7 +245,7 @@ def open_case(*, actor, beneficiary, antenna=None) -> Case:
         summary="case opened",
         changes={"beneficiary": [None, str(beneficiary.pk)], "status": [None, case.status]},
     )
-    _timeline(cases=[case], actor=actor, kind=CaseEventKind.OPENED, summary=_("Case opened"))
+    timeline(cases=[case], actor=actor, kind=CaseEventKind.OPENED, summary=_("Case opened"))
     return case
 
 
@@ -276,7 +253,7 @@ def open_case(*, actor, beneficiary, antenna=None) -> Case:
 def change_case_status(*, actor, case, to, reason="") -> Case:
     """Move a case along ``Case.ALLOWED_TRANSITIONS``; closing needs a reason. Apart from
     closing, a case moves only while the person's case-management consent is active."""
-    _require_manager(actor, case=case)
+    require_manager(actor, case=case)
     case = Case.objects.select_for_update().get(pk=case.pk)
     if to not in CaseStatus.values:
         raise ValidationError({"to": _("Choose a status from the list.")})
@@ -311,7 +288,7 @@ def change_case_status(*, actor, case, to, reason="") -> Case:
         summary="case status changed",
         changes={"status": [before, to]},
     )
-    _timeline(
+    timeline(
         cases=[case],
         actor=actor,
         kind=CaseEventKind.STATUS_CHANGED,

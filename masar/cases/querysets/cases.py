@@ -41,7 +41,7 @@ class BeneficiaryQuerySet(models.QuerySet):
         q = scope_q(user, "institution")
         if q is None:
             return self.none()
-        from .models import Case
+        from ..models import Case
 
         cases = Case.objects.visible_to(user).filter(beneficiary=OuterRef("pk"))
         return self.filter(q | Exists(cases))

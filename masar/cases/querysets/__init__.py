@@ -1,0 +1,5 @@
+"""Scoped reads of the case records (``visible_to``), one module per concept."""
+
+from .cases import BeneficiaryQuerySet, CaseQuerySet, ConsentQuerySet, scope_q
+
+__all__ = ["BeneficiaryQuerySet", "CaseQuerySet", "ConsentQuerySet", "scope_q"]

@@ -1,0 +1,1 @@
+"""Case pages, one module per concept. Thin: parse, check policy, call an action, render."""
