@@ -5,6 +5,7 @@ Deterministic and idempotent: what exists (by institution code, by username) is 
 is; a second run creates nothing and changes nothing. Loads the territory first when empty.
 """
 
+import importlib
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -356,6 +357,13 @@ class Command(BaseCommand):
         self.stdout.write("directory: " + ", ".join(f"{k} {v}" for k, v in directory.items()))
         cases = seed_cases()
         self.stdout.write("cases: " + ", ".join(f"{k} {v} created" for k, v in cases.items()))
+        for name in ("needs", "followups", "referrals", "aid", "rights"):
+            module = importlib.import_module(f"masar.cases.demo_{name}")
+            created = module.seed()
+            if created:
+                self.stdout.write(
+                    f"{name}: " + ", ".join(f"{k} {v} created" for k, v in created.items())
+                )
         self.print_logins()
         elapsed = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(f"Demo data ready in {elapsed:.1f} s."))
