@@ -6,7 +6,6 @@ actions of masar.cases, which check policy and audit inside their transaction.
 
 from uuid import UUID
 
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -31,6 +30,7 @@ from masar.audit.actions import audit_read, record_event
 from masar.audit.models import AuditAction
 from masar.cases import actions
 from masar.cases.models import Beneficiary, Case, Consent
+from masar.cases.search import search_cases
 
 from . import errors
 
@@ -47,20 +47,6 @@ def _beneficiaries(request):
     return Beneficiary.objects.visible_to(request.auth).select_related(
         "institution", "governorate", "delegation"
     )
-
-
-def _search(cases, text: str):
-    text = text.strip()
-    if text.isdigit() and len(text) == 8:
-        return cases.filter(beneficiary__cin=text)
-    for word in text.split():
-        cases = cases.filter(
-            Q(beneficiary__first_name__icontains=word)
-            | Q(beneficiary__last_name__icontains=word)
-            | Q(beneficiary__first_name_ar__icontains=word)
-            | Q(beneficiary__last_name_ar__icontains=word)
-        )
-    return cases
 
 
 def _beneficiary_out(request, beneficiary) -> Beneficiary:
@@ -94,7 +80,7 @@ def list_cases(request, filters: Query[CaseFilter]):
     if filters.status:
         cases = cases.filter(status=filters.status)
     if filters.search:
-        cases = _search(cases, filters.search)
+        cases = search_cases(cases, filters.search)
     count = cases.count()
     items = list(
         cases.order_by("-opened_at", "pk")[filters.offset : filters.offset + filters.limit]

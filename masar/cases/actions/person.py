@@ -20,6 +20,7 @@ from ..models import (
     ConsentLanguage,
     ConsentPurpose,
 )
+from ..search import NAME_FIELDS, index_names
 from ..validators import normalize_cin, normalize_phone
 from .common import deny, require_manager, timeline
 
@@ -83,6 +84,7 @@ def register_beneficiary(
     )
     beneficiary = Beneficiary(institution=institution, created_by=actor, **values)
     _save_validated(beneficiary)
+    index_names([beneficiary])
     record_event(
         actor=actor,
         action=AuditAction.CREATE,
@@ -113,6 +115,8 @@ def update_beneficiary(*, actor, beneficiary, **values) -> Beneficiary:
         setattr(beneficiary, name, value)
     _save_validated(beneficiary)
     changes = diff(beneficiary, before, EDITABLE_FIELDS)
+    if set(changes) & set(NAME_FIELDS):
+        index_names([beneficiary])
     if changes:
         record_event(
             actor=actor,

@@ -11,6 +11,7 @@ from .person import (
     ReturnKind,
     Sex,
 )
+from .search import NameToken
 
 __all__ = [
     "Attachment",
@@ -24,6 +25,7 @@ __all__ = [
     "ConsentLanguage",
     "ConsentPurpose",
     "HeardOf",
+    "NameToken",
     "ReturnKind",
     "Sex",
 ]

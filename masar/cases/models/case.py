@@ -91,7 +91,13 @@ class Case(models.Model):
                 name="closed_case_has_reason",
             ),
         ]
-        indexes = [models.Index(fields=["antenna", "status"], name="case_antenna_status_idx")]
+        # The case lists: an antenna's cases newest first, with or without a status.
+        indexes = [
+            models.Index(fields=["antenna", "-opened_at"], name="case_antenna_opened_idx"),
+            models.Index(
+                fields=["antenna", "status", "-opened_at"], name="case_antenna_status_idx2"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.beneficiary_id}:{self.status}"

@@ -24,6 +24,7 @@ from ..forms import (
     WithdrawForm,
 )
 from ..models import Beneficiary, Case, CaseStatus, Consent, ConsentPurpose
+from ..search import search_cases
 from ..validators import normalize_phone
 from . import aid, attachments, followups, needs, referrals, rights
 from .common import flash_errors, form_errors, new_key
@@ -44,17 +45,7 @@ def case_list(request):
         data = form.cleaned_data
         if data["status"]:
             cases = cases.filter(status=data["status"])
-        query = data["q"].strip()
-        if query.isdigit() and len(query) == 8:
-            cases = cases.filter(beneficiary__cin=query)
-        else:
-            for word in query.split():
-                cases = cases.filter(
-                    Q(beneficiary__first_name__icontains=word)
-                    | Q(beneficiary__last_name__icontains=word)
-                    | Q(beneficiary__first_name_ar__icontains=word)
-                    | Q(beneficiary__last_name_ar__icontains=word)
-                )
+        cases = search_cases(cases, data["q"])
     page = Paginator(cases.order_by("-opened_at", "pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
