@@ -72,8 +72,8 @@ def generate(n: int):
         Case,
         CaseEvent,
         CaseEventKind,
+        CaseNameToken,
         CaseStatus,
-        NameToken,
     )
     from masar.cases.search import name_tokens
 
@@ -115,9 +115,12 @@ def generate(n: int):
                     created_at=opened,
                 )
             )
-            names += [NameToken(beneficiary_id=pid, token=t) for t in name_tokens(people[-1])]
             status = rng.choice(statuses)
             cid = uuid.uuid5(NAMESPACE, f"c{i}")
+            names += [
+                CaseNameToken(case_id=cid, antenna_id=antenna.pk, token=t)
+                for t in name_tokens(people[-1])
+            ]
             cases.append(
                 Case(
                     id=cid,
@@ -142,9 +145,9 @@ def generate(n: int):
                 )
         with transaction.atomic():
             Beneficiary.objects.bulk_create(people, batch_size=2000)
-            NameToken.objects.bulk_create(names, batch_size=5000)
             Case.objects.bulk_create(cases, batch_size=2000)
             CaseEvent.objects.bulk_create(events, batch_size=5000)
+            CaseNameToken.objects.bulk_create(names, batch_size=5000)
         rows += len(people) + len(names) + len(cases) + len(events)
         elapsed = time.monotonic() - began
         print(

@@ -1,14 +1,20 @@
-"""Finding people and cases by name or card number.
+"""Finding cases by the person's name or card number.
 
-Names are indexed word by word (``NameToken``), normalised as the directory's search does
-(lower case, accents, Arabic letter forms and articles), so that "Chaabane", "chaâbane" and
-"شعبان" each find the person through an index. Every word typed must match the start of a
-word of the name (prefix search: "Moham" finds "Mohamed"); eight digits are a card number.
+Names are indexed word by word per case (``CaseNameToken``, with the case's antenna),
+normalised as the directory's search does (lower case, accents, Arabic letter forms and
+articles), so that "Chaabane", "chaâbane" and "شعبان" each find the person through an index.
+Every word typed must match the start of a word of the name (prefix search: "Moham" finds
+"Mohamed"); eight digits are a card number.
+
+Whatever changes a person's names, opens a case or moves it to another antenna calls
+``index_cases``.
 """
+
+from django.db.models import Q
 
 from masar.directory.normalize import tokens
 
-from .models import NameToken
+from .models import Case, CaseNameToken
 
 NAME_FIELDS = ("first_name", "last_name", "first_name_ar", "last_name_ar")
 # Above every letter a name can hold: [word, word + _TOP) is the prefix range of word.
@@ -19,13 +25,19 @@ def name_tokens(beneficiary) -> set[str]:
     return set(tokens(" ".join(getattr(beneficiary, f) or "" for f in NAME_FIELDS)))
 
 
-def index_names(beneficiaries) -> None:
-    """(Re)write the name index of these people (call inside the writing transaction)."""
-    beneficiaries = list(beneficiaries)
-    NameToken.objects.filter(beneficiary__in=[b.pk for b in beneficiaries]).delete()
-    NameToken.objects.bulk_create(
-        NameToken(beneficiary_id=b.pk, token=t) for b in beneficiaries for t in name_tokens(b)
+def index_cases(cases) -> None:
+    """(Re)write the name index of these cases (call inside the writing transaction)."""
+    cases = list(cases)
+    CaseNameToken.objects.filter(case__in=[c.pk for c in cases]).delete()
+    CaseNameToken.objects.bulk_create(
+        CaseNameToken(case_id=c.pk, antenna_id=c.antenna_id, token=t)
+        for c in cases
+        for t in name_tokens(c.beneficiary)
     )
+
+
+def index_person(beneficiary) -> None:
+    index_cases(Case.objects.filter(beneficiary=beneficiary).select_related("beneficiary"))
 
 
 def is_card_number(text: str) -> bool:
@@ -33,22 +45,34 @@ def is_card_number(text: str) -> bool:
     return text.isdigit() and len(text) == 8
 
 
-def search_cases(cases, text: str):
+def search_cases(cases, text: str, *, antennas=None):
     """Cases whose person's name matches every word of ``text``, or whose card number is
-    ``text``."""
+    ``text``. ``antennas`` (a queryset or list of institution ids) narrows the index scan to
+    the reader's scope; the caller's ``cases`` queryset stays the authority on scope."""
     text = (text or "").strip()
     if not text:
         return cases
     if is_card_number(text):
         return cases.filter(beneficiary__cin=text)
-    return search_people(cases, text, field="beneficiary_id")
-
-
-def search_people(queryset, text: str, *, field: str = "pk"):
     words = tokens(text)
     if not words:
-        return queryset.none()
+        return cases.none()
     for word in words:
-        matching = NameToken.objects.filter(token__gte=word, token__lt=word + _TOP)
-        queryset = queryset.filter(**{f"{field}__in": matching.values("beneficiary_id")})
-    return queryset
+        matching = CaseNameToken.objects.filter(token__gte=word, token__lt=word + _TOP)
+        if antennas is not None:
+            matching = matching.filter(antenna__in=antennas)
+        cases = cases.filter(pk__in=matching.values("case_id"))
+    return cases
+
+
+def scope_antennas(user):
+    """The antennas whose cases ``user`` may read, as a filter for the name index."""
+    from masar.accounts.models import Institution
+    from masar.accounts.policy import Perm, has_perm
+
+    if user.institution_id is None:
+        return []
+    q = Q(pk=user.institution_id)
+    if has_perm(user, Perm.VIEW_SUBORDINATE_CASES):
+        q |= Q(parent_id=user.institution_id)
+    return Institution.objects.filter(q).values("pk")

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from masar.cases.actions import update_beneficiary
-from masar.cases.models import Case, NameToken
+from masar.cases.models import Case, CaseNameToken
 from masar.cases.search import search_cases
 from tests.factories.cases import BeneficiaryFactory, CaseFactory
 
@@ -49,7 +49,7 @@ def test_search_follows_a_change_of_name(chaabane, persona):
     )
     assert list(search_cases(Case.objects.all(), "jebali")) == [chaabane]
     assert not search_cases(Case.objects.all(), "chaabane").exists()
-    assert set(NameToken.objects.values_list("token", flat=True)) >= {"jebali", "شعبان"}
+    assert set(CaseNameToken.objects.values_list("token", flat=True)) >= {"jebali", "شعبان"}
 
 
 def test_case_list_search_stays_in_scope(chaabane, client_for):

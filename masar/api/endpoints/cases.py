@@ -30,7 +30,7 @@ from masar.audit.actions import audit_read, record_event
 from masar.audit.models import AuditAction
 from masar.cases import actions
 from masar.cases.models import Beneficiary, Case, Consent
-from masar.cases.search import search_cases
+from masar.cases.search import scope_antennas, search_cases
 
 from . import errors
 
@@ -80,7 +80,7 @@ def list_cases(request, filters: Query[CaseFilter]):
     if filters.status:
         cases = cases.filter(status=filters.status)
     if filters.search:
-        cases = search_cases(cases, filters.search)
+        cases = search_cases(cases, filters.search, antennas=scope_antennas(request.auth))
     count = cases.count()
     items = list(
         cases.order_by("-opened_at", "pk")[filters.offset : filters.offset + filters.limit]

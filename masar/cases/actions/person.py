@@ -20,7 +20,7 @@ from ..models import (
     ConsentLanguage,
     ConsentPurpose,
 )
-from ..search import NAME_FIELDS, index_names
+from ..search import NAME_FIELDS, index_cases, index_person
 from ..validators import normalize_cin, normalize_phone
 from .common import deny, require_manager, timeline
 
@@ -84,7 +84,6 @@ def register_beneficiary(
     )
     beneficiary = Beneficiary(institution=institution, created_by=actor, **values)
     _save_validated(beneficiary)
-    index_names([beneficiary])
     record_event(
         actor=actor,
         action=AuditAction.CREATE,
@@ -116,7 +115,7 @@ def update_beneficiary(*, actor, beneficiary, **values) -> Beneficiary:
     _save_validated(beneficiary)
     changes = diff(beneficiary, before, EDITABLE_FIELDS)
     if set(changes) & set(NAME_FIELDS):
-        index_names([beneficiary])
+        index_person(beneficiary)
     if changes:
         record_event(
             actor=actor,
@@ -242,6 +241,7 @@ def open_case(*, actor, beneficiary, antenna=None) -> Case:
             )
     except IntegrityError as exc:  # a concurrent opening won
         raise ValidationError(_("This person already has an open case.")) from exc
+    index_cases([case])
     record_event(
         actor=actor,
         action=AuditAction.CREATE,

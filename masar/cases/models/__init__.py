@@ -11,7 +11,7 @@ from .person import (
     ReturnKind,
     Sex,
 )
-from .search import NameToken
+from .search import CaseNameToken
 
 __all__ = [
     "Attachment",
@@ -20,12 +20,12 @@ __all__ = [
     "Case",
     "CaseEvent",
     "CaseEventKind",
+    "CaseNameToken",
     "CaseStatus",
     "Consent",
     "ConsentLanguage",
     "ConsentPurpose",
     "HeardOf",
-    "NameToken",
     "ReturnKind",
     "Sex",
 ]

@@ -1,29 +1,32 @@
-"""The name index of beneficiaries: one row per normalised word of their Latin and Arabic
-names, so that the case list finds people by name through an index at a million records
-(``LIKE '%…%'`` would scan them all)."""
+"""The name index of the case lists: one row per case and normalised word of the person's
+Latin and Arabic names, with the case's antenna, so that a counsellor's search by name goes
+through an index on (antenna, word) at a million cases (``LIKE '%…%'`` would scan them all,
+and a word index without the antenna would visit every namesake in the country)."""
 
 from django.db import models
 
 from masar.core.classification import DataClass
 
-from .person import Beneficiary
+from .case import Case
 
 
-class NameToken(models.Model):
-    beneficiary = models.ForeignKey(
-        Beneficiary, on_delete=models.CASCADE, related_name="name_tokens"
-    )
+class CaseNameToken(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="name_tokens")
+    antenna = models.ForeignKey("accounts.Institution", on_delete=models.CASCADE, related_name="+")
     token = models.CharField(max_length=40)
 
     DATA_CLASSIFICATION = {
         "id": DataClass.NONE,
-        "beneficiary": DataClass.NONE,
+        "case": DataClass.NONE,
+        "antenna": DataClass.NONE,
         "token": DataClass.IDENTITY,
     }
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["token", "beneficiary"], name="name_token_unique")
+            models.UniqueConstraint(
+                fields=["antenna", "token", "case"], name="case_name_token_unique"
+            )
         ]
 
     def __str__(self):

@@ -24,7 +24,7 @@ from ..forms import (
     WithdrawForm,
 )
 from ..models import Beneficiary, Case, CaseStatus, Consent, ConsentPurpose
-from ..search import search_cases
+from ..search import scope_antennas, search_cases
 from ..validators import normalize_phone
 from . import aid, attachments, followups, needs, referrals, rights
 from .common import flash_errors, form_errors, new_key
@@ -45,7 +45,7 @@ def case_list(request):
         data = form.cleaned_data
         if data["status"]:
             cases = cases.filter(status=data["status"])
-        cases = search_cases(cases, data["q"])
+        cases = search_cases(cases, data["q"], antennas=scope_antennas(request.user))
     page = Paginator(cases.order_by("-opened_at", "pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
