@@ -2,6 +2,25 @@
 
 from .attachments import Attachment, AttachmentKind
 from .case import Case, CaseEvent, CaseEventKind, CaseStatus
+from .needs import (
+    ActionStatus,
+    EducationLevel,
+    FamilySituation,
+    HouseholdMember,
+    Housing,
+    Level,
+    NeedsAssessment,
+    PlanAction,
+    PlanTrack,
+    Profile,
+    PsychosocialAssessment,
+    Relation,
+    TrackKind,
+    VulnerabilityDetail,
+    VulnerabilityFlag,
+    VulnerabilityKind,
+    WorkSituation,
+)
 from .person import (
     Beneficiary,
     Consent,
@@ -13,6 +32,7 @@ from .person import (
 )
 
 __all__ = [
+    "ActionStatus",
     "Attachment",
     "AttachmentKind",
     "Beneficiary",
@@ -23,7 +43,23 @@ __all__ = [
     "Consent",
     "ConsentLanguage",
     "ConsentPurpose",
+    "EducationLevel",
+    "FamilySituation",
     "HeardOf",
+    "HouseholdMember",
+    "Housing",
+    "Level",
+    "NeedsAssessment",
+    "PlanAction",
+    "PlanTrack",
+    "Profile",
+    "PsychosocialAssessment",
+    "Relation",
     "ReturnKind",
     "Sex",
+    "TrackKind",
+    "VulnerabilityDetail",
+    "VulnerabilityFlag",
+    "VulnerabilityKind",
+    "WorkSituation",
 ]
