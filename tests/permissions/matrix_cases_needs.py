@@ -82,3 +82,34 @@ MATRIX = {
         "order": 500,
     },
 }
+
+
+def _case_path(suffix):
+    def make(personas):
+        from tests.factories.cases import CaseFactory
+
+        return f"/api/v1/cases/{CaseFactory(actor=_sfax(personas)).pk}/{suffix}"
+
+    return make
+
+
+def _action_body(personas):
+    from tests.factories.accounts import InstitutionFactory
+
+    return {
+        "track": "business",
+        "description": "Formation CEFE",
+        "institution": InstitutionFactory().code,
+        "due_date": "2030-01-15",
+    }
+
+
+MATRIX |= {
+    "GET /api/v1/cases/{case_id}/plan": {"allowed": SFAX_CASE_STAFF, "path": _case_path("plan")},
+    "POST /api/v1/cases/{case_id}/plan/actions": {
+        "allowed": SFAX_CASE_STAFF,
+        "path": _case_path("plan/actions"),
+        "data": _action_body,
+        "order": 500,
+    },
+}
