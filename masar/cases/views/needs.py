@@ -233,7 +233,6 @@ def assessment_detail(request, pk):
         {
             "assessment": assessment,
             "case": assessment.case,
-            "form": AssessmentForm(initial=AssessmentForm.initial_for(assessment)),
             "health": health,
             "psychosocial": psychosocial,
             "can_edit_psy": health and has_perm(request.user, Perm.MANAGE_CASES),
