@@ -467,3 +467,44 @@ def test_case_page_queries_do_not_grow_with_the_plan(case, client_for, sfax, per
     with CaptureQueriesContext(connection) as large:
         _page(client, case)
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_a_double_submitted_assessment_is_recorded_once(case, client_for):
+    client = client_for("conseiller.sfax")
+    url = reverse("cases:assessment-add", args=[case.pk])
+    data = _assessment_post(idempotency_key="needs-double-tap-1")
+    first, second = client.post(url, data), client.post(url, data)
+    assert first.status_code == second.status_code == 302
+    assert NeedsAssessment.objects.count() == 1
+    assert len(_events(case, CaseEventKind.NEEDS_ASSESSED)) == 1
+
+
+def test_without_consent_flags_and_plan_are_refused_with_a_clear_message(
+    case, client_for, sfax, english
+):
+    track = PlanTrackFactory(actor=sfax, case=case, kind="social")
+    case_actions.withdraw_consent(
+        actor=sfax, beneficiary=case.beneficiary, purpose="case_management"
+    )
+    client = client_for("conseiller.sfax")
+    page = _page(client, case)
+    assert 'data-testid="needs-no-consent"' in page
+    assert 'data-testid="track-add"' not in page and 'data-testid="vulnerability-add"' not in page
+    for url, data in (
+        (reverse("cases:vulnerability-add", args=[case.pk]), {"kind": "minor"}),
+        (reverse("cases:track-add", args=[case.pk]), {"kind": "business"}),
+    ):
+        response = client.post(url, data, follow=True)
+        assert "consent to case management" in response.content.decode()
+    response = client.post(
+        reverse("cases:plan-action-add", args=[track.pk]),
+        {
+            "description": "Inscription",
+            "institution": case.antenna.pk,
+            "due_date": timezone.localdate().isoformat(),
+            "status": "planned",
+        },
+    )
+    assert "consent to case management" in response.content.decode()
+    assert not VulnerabilityFlag.objects.exists()
+    assert PlanTrack.objects.count() == 1 and not PlanAction.objects.exists()

@@ -76,7 +76,9 @@ def case_context(request, case) -> dict:
         "plan_tracks": tracks,
         "plan_overdue": sum(a.is_overdue for a in actions_),
         "track_form": TrackForm(taken=kinds_taken) if workable and len(kinds_taken) < 3 else None,
-        "needs_key": new_key(),
+        # One key per form: a key is bound to the path it was first used on.
+        "vulnerability_key": new_key(),
+        "track_key": new_key(),
     }
 
 
