@@ -1,13 +1,25 @@
 from .accounts import InstitutionFactory, UserFactory
 from .cases import BeneficiaryFactory, CaseFactory
 from .directory import LocationFactory, OrganizationFactory, ServiceFactory
+from .needs import (
+    AssessmentFactory,
+    PlanActionFactory,
+    PlanTrackFactory,
+    ProfileFactory,
+    VulnerabilityFactory,
+)
 
 __all__ = [
+    "AssessmentFactory",
     "BeneficiaryFactory",
     "CaseFactory",
     "InstitutionFactory",
     "LocationFactory",
     "OrganizationFactory",
+    "PlanActionFactory",
+    "PlanTrackFactory",
+    "ProfileFactory",
     "ServiceFactory",
     "UserFactory",
+    "VulnerabilityFactory",
 ]

@@ -2,6 +2,25 @@
 
 from .attachments import Attachment, AttachmentKind
 from .case import Case, CaseEvent, CaseEventKind, CaseStatus
+from .needs import (
+    ActionStatus,
+    EducationLevel,
+    FamilySituation,
+    HouseholdMember,
+    Housing,
+    Level,
+    NeedsAssessment,
+    PlanAction,
+    PlanTrack,
+    Profile,
+    PsychosocialAssessment,
+    Relation,
+    TrackKind,
+    VulnerabilityDetail,
+    VulnerabilityFlag,
+    VulnerabilityKind,
+    WorkSituation,
+)
 from .person import (
     Beneficiary,
     Consent,
@@ -14,6 +33,7 @@ from .person import (
 from .search import CaseNameToken
 
 __all__ = [
+    "ActionStatus",
     "Attachment",
     "AttachmentKind",
     "Beneficiary",
@@ -25,7 +45,23 @@ __all__ = [
     "Consent",
     "ConsentLanguage",
     "ConsentPurpose",
+    "EducationLevel",
+    "FamilySituation",
     "HeardOf",
+    "HouseholdMember",
+    "Housing",
+    "Level",
+    "NeedsAssessment",
+    "PlanAction",
+    "PlanTrack",
+    "Profile",
+    "PsychosocialAssessment",
+    "Relation",
     "ReturnKind",
     "Sex",
+    "TrackKind",
+    "VulnerabilityDetail",
+    "VulnerabilityFlag",
+    "VulnerabilityKind",
+    "WorkSituation",
 ]
