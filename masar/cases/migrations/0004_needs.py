@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0002_social_worker_role'),
-        ('cases', '0002_attachments_event_kinds'),
+        ('cases', '0003_name_search'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
