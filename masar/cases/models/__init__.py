@@ -11,6 +11,13 @@ from .person import (
     ReturnKind,
     Sex,
 )
+from .referral import (
+    OPEN_STATUSES,
+    REFERRAL_INSTITUTION_KINDS,
+    Referral,
+    ReferralStatus,
+    referral_kind_choices,
+)
 
 __all__ = [
     "Attachment",
@@ -24,6 +31,11 @@ __all__ = [
     "ConsentLanguage",
     "ConsentPurpose",
     "HeardOf",
+    "OPEN_STATUSES",
+    "REFERRAL_INSTITUTION_KINDS",
+    "Referral",
+    "ReferralStatus",
     "ReturnKind",
     "Sex",
+    "referral_kind_choices",
 ]
