@@ -1,6 +1,7 @@
 from .accounts import InstitutionFactory, UserFactory
 from .cases import BeneficiaryFactory, CaseFactory
 from .directory import LocationFactory, OrganizationFactory, ServiceFactory
+from .referrals import ReferralFactory
 
 __all__ = [
     "BeneficiaryFactory",
@@ -8,6 +9,7 @@ __all__ = [
     "InstitutionFactory",
     "LocationFactory",
     "OrganizationFactory",
+    "ReferralFactory",
     "ServiceFactory",
     "UserFactory",
 ]

@@ -80,9 +80,7 @@ def _check_consent(beneficiary, kind):
 
 
 @transaction.atomic
-def send_referral(
-    *, actor, case, reason, due_date, institution=None, service=None
-) -> Referral:
+def send_referral(*, actor, case, reason, due_date, institution=None, service=None) -> Referral:
     """Refer the case to an institution's inbox (or to one of its directory services)."""
     require_manager(actor, case=case)
     if case.is_closed:
@@ -139,8 +137,10 @@ def _schedule_reminder(referral):
 
 
 def _locked(referral) -> Referral:
-    return Referral.objects.select_for_update().select_related("case", "institution").get(
-        pk=referral.pk
+    return (
+        Referral.objects.select_for_update()
+        .select_related("case", "institution")
+        .get(pk=referral.pk)
     )
 
 
@@ -372,4 +372,3 @@ def note_referral_overdue(*, referral, today=None) -> bool:
     pk = referral.pk
     transaction.on_commit(lambda: send_overdue_reminders(Referral.objects.get(pk=pk)))
     return True
-

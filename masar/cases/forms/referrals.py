@@ -89,7 +89,10 @@ class FeedbackForm(BootstrapMixin, forms.Form):
         required=False,
     )
     comment = forms.CharField(
-        label=_("Comment"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Comment"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def action_values(self) -> dict:

@@ -51,7 +51,9 @@ class ReferralQuerySet(models.QuerySet):
         accepted = Q(responded_at__isnull=False) & ~Q(status="declined")
         completed = Q(status="completed")
         rows = list(
-            self.values("institution_id", "institution__name", "institution__kind")
+            self.values(
+                "institution_id", "institution__code", "institution__name", "institution__kind"
+            )
             .annotate(
                 sent=Count("pk"),
                 accepted=Count("pk", filter=accepted),
