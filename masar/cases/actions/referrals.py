@@ -17,6 +17,7 @@ from masar.audit.models import AuditAction
 from .. import rules
 from ..models import (
     REFERRAL_INSTITUTION_KINDS,
+    Case,
     CaseEventKind,
     Referral,
     ReferralStatus,
@@ -83,6 +84,7 @@ def _check_consent(beneficiary, kind):
 def send_referral(*, actor, case, reason, due_date, institution=None, service=None) -> Referral:
     """Refer the case to an institution's inbox (or to one of its directory services)."""
     require_manager(actor, case=case)
+    case = Case.objects.select_for_update().select_related("beneficiary").get(pk=case.pk)
     if case.is_closed:
         raise ValidationError(_("A closed case cannot be referred."), code="closed")
     institution = _receiving_institution(institution, service)
