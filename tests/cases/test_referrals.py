@@ -358,9 +358,7 @@ def test_overdue_reminder_mails_both_sides_once_and_notes_the_timeline(
     assert mail.outbox == []
 
 
-def test_management_command_runs_the_reminders(
-    sfax, aneti, django_capture_on_commit_callbacks
-):
+def test_management_command_runs_the_reminders(sfax, aneti, django_capture_on_commit_callbacks):
     referral = ReferralFactory(actor=sfax, institution=aneti)
     _overdue(referral)
     mail.outbox.clear()
