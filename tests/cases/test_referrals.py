@@ -15,7 +15,6 @@ from masar.cases import actions
 from masar.cases.actions import referrals as referral_actions
 from masar.cases.models import CaseEvent, Consent, Referral, ReferralStatus
 from masar.cases.tasks.referrals import send_overdue_referral_reminders
-from tests.factories.accounts import InstitutionFactory
 from tests.factories.cases import CaseFactory
 from tests.factories.referrals import ReferralFactory
 
@@ -403,7 +402,7 @@ def test_figures_per_institution_in_two_queries(
     assert (c["sent"], c["accepted"], c["declined"], c["completed"]) == (2, 0, 1, 0)
     assert c["median_to_accept_days"] is None
     # Aggregates only: no row carries a person.
-    assert not any("beneficiary" in key or "name" == key for key in a)
+    assert not any("beneficiary" in key or key == "name" for key in a)
 
 
 def test_factory_makes_a_sent_referral_covered_by_consent(sfax):
