@@ -159,3 +159,16 @@ def test_figures_are_aggregates(sfax, aneti, api_client):
         }
     ]
     assert api_client("conseiller.sfax").get("referral-figures").status_code == 403
+
+
+def test_consent_api_takes_the_kinds_of_institution(sfax, api_client):
+    case = CaseFactory(actor=sfax)
+    client = api_client("conseiller.sfax")
+    path = f"beneficiaries/{case.beneficiary_id}/consents"
+    body = {"purposes": {"referrals": True}, "text_version": "v2", "language": "fr"}
+    response = client.post(path, {**body, "referral_kinds": ["aneti", "cps"]})
+    assert response.status_code == 201
+    assert response.json()[0]["institution_kinds"] == ["aneti", "cps"]
+    response = client.post(path, {**body, "referral_kinds": ["ote_hq"]})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == ["body", "referral_kinds"]

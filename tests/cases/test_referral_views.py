@@ -206,3 +206,20 @@ def test_no_consent_warning_on_the_send_page(sfax, client_for):
     case = actions.open_case(actor=sfax, beneficiary=person)
     body = client_for("conseiller.sfax").get(reverse("cases:referral-send", args=[case.pk]))
     assert 'data-testid="no-referral-consent"' in body.content.decode()
+
+
+def test_person_page_shows_the_kinds_a_consent_covers(sfax, client_for):
+    from masar.cases import actions
+
+    case = CaseFactory(actor=sfax)
+    actions.record_consent(
+        actor=sfax,
+        beneficiary=case.beneficiary,
+        purposes={"referrals": True},
+        text_version="v2",
+        language="fr",
+        referral_kinds=["aneti"],
+    )
+    url = reverse("cases:beneficiary-detail", args=[case.beneficiary_id])
+    body = client_for("conseiller.sfax").get(url).content.decode()
+    assert "ANETI" in body

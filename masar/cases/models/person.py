@@ -222,6 +222,11 @@ class Consent(models.Model):
     def __str__(self):
         return f"{self.beneficiary_id}:{self.purpose}:{self.granted}"
 
+    def institution_kind_labels(self) -> list[str]:
+        from masar.accounts.models import InstitutionKind
+
+        return [str(InstitutionKind(k).label) for k in self.institution_kinds]
+
     def covers_kind(self, kind: str) -> bool:
         """For a referrals consent: does it cover referrals to this kind of institution?"""
         return not self.institution_kinds or kind in self.institution_kinds
