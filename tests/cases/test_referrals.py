@@ -423,3 +423,27 @@ def test_overdue_mail_reads_well(sfax, aneti, persona, english, django_capture_o
     assert "A referral sent to your institution on" in to_officer.body
     assert f"/cases/referrals/{referral.pk}/" in to_officer.body
     assert "\n\n\n" not in to_officer.body
+
+
+def test_sending_enqueues_a_reminder_for_the_day_after_the_due_date(
+    sfax, aneti, settings, django_capture_on_commit_callbacks
+):
+    """With a backend that can run tasks later (the database backend of production), each
+    referral enqueues its own reminder; the immediate backend of the tests cannot, and the
+    cron command covers it."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    due = timezone.localdate() + timedelta(days=7)
+    case = CaseFactory(actor=sfax)
+    with django_capture_on_commit_callbacks(execute=True):
+        referral = _send(sfax, case, aneti, due_date=due)
+    task = DBTaskResult.objects.get(task_path__endswith="remind_referral_if_overdue")
+    assert task.args_kwargs["args"] == [str(referral.pk)]
+    assert timezone.localtime(task.run_after).date() == due + timedelta(days=1)
+    # When it runs, it notes the referral only if it is still overdue.
+    from masar.cases.tasks.referrals import remind_referral_if_overdue
+
+    assert remind_referral_if_overdue.call(str(referral.pk)) is False
+    _overdue(referral)
+    assert remind_referral_if_overdue.call(str(referral.pk)) is True
