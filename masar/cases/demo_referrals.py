@@ -132,6 +132,7 @@ def _referral(case, institution, scenario, rng, officer):
         institution=institution,
         reason=rng.choice(reasons),
         due_date=timezone.localdate() + timedelta(days=21),
+        notify=False,
     )
     overdue = scenario.endswith("overdue") or scenario == "completed_late"
     # Move the referral into the past: sent 5–60 days ago, due 14–30 days after sending.

@@ -447,3 +447,18 @@ def test_sending_enqueues_a_reminder_for_the_day_after_the_due_date(
     assert remind_referral_if_overdue.call(str(referral.pk)) is False
     _overdue(referral)
     assert remind_referral_if_overdue.call(str(referral.pk)) is True
+
+
+def test_receiving_officers_are_told_of_a_new_referral(
+    sfax, aneti, persona, english, django_capture_on_commit_callbacks
+):
+    officer = persona("aneti.sfax")
+    persona("cps.sfax")  # another institution's officer: not told
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        referral = ReferralFactory(actor=sfax, institution=aneti)
+    assert [m.to for m in mail.outbox] == [[officer.email]]
+    message = mail.outbox[0]
+    assert "new referral for your institution" in message.subject
+    assert f"/cases/referrals/{referral.pk}/" in message.body
+    assert referral.case.beneficiary.full_name not in message.body

@@ -128,13 +128,15 @@ def send_referral(*, actor, case, reason, due_date, institution=None, service=No
         summary=_("Referred to %(institution)s, due %(date)s")
         % {"institution": institution.name, "date": due_date.isoformat()},
     )
-    transaction.on_commit(lambda: _schedule_reminder(referral))
+    transaction.on_commit(lambda: _after_sending(referral, notify))
     return referral
 
 
-def _schedule_reminder(referral):
-    from ..tasks.referrals import schedule_reminder
+def _after_sending(referral, notify):
+    from ..tasks.referrals import schedule_reminder, send_new_referral_notice
 
+    if notify:
+        send_new_referral_notice(referral)
     schedule_reminder(referral)
 
 

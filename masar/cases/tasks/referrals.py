@@ -74,6 +74,15 @@ def send_overdue_reminders(referral) -> int:
     sender = referral.sent_by
     if sender is not None and sender.is_active and sender.email:
         recipients.append(sender)
+    return _mail(referral, recipients, "referral_overdue")
+
+
+def send_new_referral_notice(referral) -> int:
+    """Tell the receiving institution's officers that a referral is in their inbox."""
+    return _mail(referral, _officers(referral.institution), "referral_received")
+
+
+def _mail(referral, recipients, template: str) -> int:
     site = getattr(settings, "MASAR_SITE_URL", "").rstrip("/")
     sent = 0
     for user in {u.pk: u for u in recipients}.values():
@@ -85,11 +94,11 @@ def send_overdue_reminders(referral) -> int:
                 kwargs={"pk": referral.pk if receiving else referral.case_id},
             )
             context = {"referral": referral, "receiving": receiving, "url": url, "user": user}
-            subject = render_to_string("cases/email/referral_overdue_subject.txt", context)
-            body = render_to_string("cases/email/referral_overdue.txt", context)
+            subject = render_to_string(f"cases/email/{template}_subject.txt", context)
+            body = render_to_string(f"cases/email/{template}.txt", context)
         try:
             send_mail(" ".join(subject.split()), body, None, [user.email])
             sent += 1
-        except OSError:  # a mail server down must not undo the reminder already noted
-            logger.exception("overdue referral reminder to user %s failed", user.pk)
+        except OSError:  # a mail server down must not undo what was recorded
+            logger.exception("referral e-mail %s to user %s failed", template, user.pk)
     return sent
