@@ -96,7 +96,8 @@ def test_inbox_shows_the_minimum_of_own_referrals_only(
         assert person.last_name in body and person.phone in body
         assert reverse("cases:referral-detail", args=[referral.pk]) in body
         assert reverse("cases:case-detail", args=[referral.case_id]) not in body
-    assert other.case.beneficiary.last_name not in body
+    assert reverse("cases:referral-detail", args=[other.pk]) not in body
+    assert other.case.beneficiary.phone not in body
     # The page's query count does not grow with the rows.
     for _ in range(5):
         ReferralFactory(actor=sfax, institution=aneti)
@@ -182,7 +183,8 @@ def test_figures_page_shows_aggregates_without_names(referral, client_for, perso
     body = response.content.decode()
     assert response.status_code == 200
     assert escape(persona.institution("aneti-sfax").name) in body
-    assert referral.case.beneficiary.last_name not in body
+    assert referral.case.beneficiary.full_name not in body
+    assert referral.case.beneficiary.phone not in body
     assert client_for("conseiller.sfax").get(reverse("cases:referral-figures")).status_code == 403
 
 

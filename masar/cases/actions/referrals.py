@@ -81,8 +81,12 @@ def _check_consent(beneficiary, kind):
 
 
 @transaction.atomic
-def send_referral(*, actor, case, reason, due_date, institution=None, service=None) -> Referral:
-    """Refer the case to an institution's inbox (or to one of its directory services)."""
+def send_referral(
+    *, actor, case, reason, due_date, institution=None, service=None, notify=True
+) -> Referral:
+    """Refer the case to an institution's inbox (or to one of its directory services). The
+    receiving officers are e-mailed after the commit (``notify=False``: not, e.g. for demo
+    data)."""
     require_manager(actor, case=case)
     case = Case.objects.select_for_update().select_related("beneficiary").get(pk=case.pk)
     if case.is_closed:
