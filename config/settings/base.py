@@ -208,6 +208,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Masar <no-reply@masar.example.tn>")
+# Where Masar is served (e.g. https://masar.example.tn): links in e-mails sent by tasks.
+MASAR_SITE_URL = env("MASAR_SITE_URL", default="")
 
 # --- Masar ----------------------------------------------------------------------------------
 # Reference data stays in the shared folder beside the repository; it is read, never copied.

@@ -88,6 +88,12 @@ class ConsentIn(Schema):
     text_version: str = Field(..., max_length=60, description="Version of the text read")
     language: str = Field(..., max_length=2, description="fr or ar")
     expires_at: datetime | None = None
+    referral_kinds: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Kinds of institution the referrals consent covers (e.g. aneti, cps); empty: every kind"
+        ),
+    )
 
 
 class ConsentOut(Schema):
@@ -99,6 +105,7 @@ class ConsentOut(Schema):
     taken_at: datetime
     expires_at: datetime | None
     withdrawn_at: datetime | None
+    institution_kinds: list[str]
 
 
 class CaseEventOut(Schema):

@@ -8,6 +8,7 @@ from .needs import (
     ProfileFactory,
     VulnerabilityFactory,
 )
+from .referrals import ReferralFactory
 
 __all__ = [
     "AssessmentFactory",
@@ -19,6 +20,7 @@ __all__ = [
     "PlanActionFactory",
     "PlanTrackFactory",
     "ProfileFactory",
+    "ReferralFactory",
     "ServiceFactory",
     "UserFactory",
     "VulnerabilityFactory",

@@ -202,5 +202,6 @@ def post_consent(request, beneficiary_id: UUID, payload: ConsentIn):
         text_version=payload.text_version,
         language=payload.language,
         expires_at=payload.expires_at,
+        referral_kinds=payload.referral_kinds,
     )
     return Status(201, consents)

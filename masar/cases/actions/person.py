@@ -20,6 +20,7 @@ from ..models import (
     ConsentLanguage,
     ConsentPurpose,
 )
+from ..models.referral import REFERRAL_INSTITUTION_KINDS
 from ..search import NAME_FIELDS, index_cases, index_person
 from ..validators import normalize_cin, normalize_phone
 from .common import deny, require_manager, timeline
@@ -139,13 +140,25 @@ def _raw(value):
 
 @transaction.atomic
 def record_consent(
-    *, actor, beneficiary, purposes: dict, text_version, language, expires_at=None
+    *,
+    actor,
+    beneficiary,
+    purposes: dict,
+    text_version,
+    language,
+    expires_at=None,
+    referral_kinds=None,
 ) -> list[Consent]:
-    """One answer per purpose; a new answer ends the previous one for that purpose."""
+    """One answer per purpose; a new answer ends the previous one for that purpose.
+    ``referral_kinds``: the kinds of institution the referrals consent covers (none or
+    empty: every kind)."""
     require_manager(actor, beneficiary=beneficiary)
     errors = {}
     if not purposes or set(purposes) - set(ConsentPurpose.values):
         errors["purposes"] = _("Answer for the purposes of the consent form only.")
+    referral_kinds = sorted(set(referral_kinds or ()))
+    if set(referral_kinds) - set(REFERRAL_INSTITUTION_KINDS):
+        errors["referral_kinds"] = _("Choose kinds of institution from the list.")
     if not (text_version or "").strip():
         errors["text_version"] = _("Say which version of the consent text was read.")
     if language not in ConsentLanguage.values:
@@ -169,13 +182,17 @@ def record_consent(
             taken_by=actor,
             taken_at=now,
             expires_at=expires_at,
+            institution_kinds=referral_kinds if purpose == ConsentPurpose.REFERRALS else [],
         )
+        changes = {"beneficiary": [None, str(beneficiary.pk)], "granted": [None, bool(granted)]}
+        if consent.institution_kinds:
+            changes["institution_kinds"] = [None, consent.institution_kinds]
         record_event(
             actor=actor,
             action=AuditAction.CREATE,
             obj=consent,
             summary=f"consent {purpose}: {'granted' if granted else 'refused'}",
-            changes={"beneficiary": [None, str(beneficiary.pk)], "granted": [None, bool(granted)]},
+            changes=changes,
         )
         consents.append(consent)
     granted = ", ".join(sorted(p for p, g in purposes.items() if g)) or "-"

@@ -14,6 +14,7 @@ from ..models import (
     HeardOf,
     ReturnKind,
     Sex,
+    referral_kind_choices,
 )
 from ..rules import CONSENTED_FIELDS, PRE_CONSENT_FIELDS
 from ..validators import country_choices
@@ -136,8 +137,19 @@ class ConsentForm(BootstrapMixin, forms.Form):
                 label=purpose.label, required=False
             )
 
+        self.fields["referral_kinds"] = forms.MultipleChoiceField(
+            label=_("Kinds of institution the person agrees to be referred to"),
+            choices=referral_kind_choices(),
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            help_text=_("For referrals only. Leave every box unticked to cover every kind."),
+        )
+
     def purposes(self) -> dict:
         return {p.value: self.cleaned_data[f"purpose_{p.value}"] for p in ConsentPurpose}
+
+    def referral_kinds(self) -> list[str]:
+        return list(self.cleaned_data.get("referral_kinds") or [])
 
 
 class WithdrawForm(forms.Form):

@@ -30,6 +30,13 @@ from .person import (
     ReturnKind,
     Sex,
 )
+from .referral import (
+    OPEN_STATUSES,
+    REFERRAL_INSTITUTION_KINDS,
+    Referral,
+    ReferralStatus,
+    referral_kind_choices,
+)
 from .search import CaseNameToken
 
 __all__ = [
@@ -52,10 +59,14 @@ __all__ = [
     "Housing",
     "Level",
     "NeedsAssessment",
+    "OPEN_STATUSES",
     "PlanAction",
     "PlanTrack",
     "Profile",
     "PsychosocialAssessment",
+    "REFERRAL_INSTITUTION_KINDS",
+    "Referral",
+    "ReferralStatus",
     "Relation",
     "ReturnKind",
     "Sex",
@@ -64,4 +75,5 @@ __all__ = [
     "VulnerabilityFlag",
     "VulnerabilityKind",
     "WorkSituation",
+    "referral_kind_choices",
 ]

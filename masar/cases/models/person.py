@@ -192,6 +192,11 @@ class Consent(models.Model):
     taken_at = models.DateTimeField(_("taken at"), default=timezone.now)
     expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    # Referrals only: the kinds of institution (accounts.InstitutionKind values) the person
+    # agreed to be referred to; empty means every kind.
+    institution_kinds = models.JSONField(
+        _("kinds of institution (referrals)"), default=list, blank=True
+    )
 
     objects = ConsentQuerySet.as_manager()
 
@@ -206,6 +211,7 @@ class Consent(models.Model):
         "taken_at": _NONE,
         "expires_at": _NONE,
         "withdrawn_at": _NONE,
+        "institution_kinds": _NONE,
     }
 
     class Meta:
@@ -215,6 +221,15 @@ class Consent(models.Model):
 
     def __str__(self):
         return f"{self.beneficiary_id}:{self.purpose}:{self.granted}"
+
+    def institution_kind_labels(self) -> list[str]:
+        from masar.accounts.models import InstitutionKind
+
+        return [str(InstitutionKind(k).label) for k in self.institution_kinds]
+
+    def covers_kind(self, kind: str) -> bool:
+        """For a referrals consent: does it cover referrals to this kind of institution?"""
+        return not self.institution_kinds or kind in self.institution_kinds
 
     def is_active(self, at=None) -> bool:
         at = at or timezone.now()

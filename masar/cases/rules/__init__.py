@@ -11,6 +11,7 @@ from .cases import (
     can_manage_case,
     has_active_consent,
 )
+from .referrals import is_receiver, is_sender_side, referral_consent_covers, referral_consents
 
 __all__ = [
     "CASE_INSTITUTION_KINDS",
@@ -21,4 +22,8 @@ __all__ = [
     "can_manage_beneficiary",
     "can_manage_case",
     "has_active_consent",
+    "is_receiver",
+    "is_sender_side",
+    "referral_consent_covers",
+    "referral_consents",
 ]

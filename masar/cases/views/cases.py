@@ -191,6 +191,7 @@ def consent_record(request, pk):
                 purposes=form.purposes(),
                 text_version=form.cleaned_data["text_version"],
                 language=form.cleaned_data["language"],
+                referral_kinds=form.referral_kinds(),
             )
         except ValidationError as exc:
             form_errors(form, exc)

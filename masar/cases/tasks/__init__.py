@@ -1,0 +1,1 @@
+"""Background tasks of the case records (django-tasks), one module per concept."""
