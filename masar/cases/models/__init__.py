@@ -2,6 +2,14 @@
 
 from .attachments import Attachment, AttachmentKind
 from .case import Case, CaseEvent, CaseEventKind, CaseStatus
+from .followups import (
+    FOLLOW_UP_MONTHS,
+    ActivityState,
+    CaseTransfer,
+    FollowUpVisit,
+    ScoreOccasion,
+    SustainabilityScore,
+)
 from .person import (
     Beneficiary,
     Consent,
@@ -13,6 +21,8 @@ from .person import (
 )
 
 __all__ = [
+    "FOLLOW_UP_MONTHS",
+    "ActivityState",
     "Attachment",
     "AttachmentKind",
     "Beneficiary",
@@ -20,10 +30,14 @@ __all__ = [
     "CaseEvent",
     "CaseEventKind",
     "CaseStatus",
+    "CaseTransfer",
     "Consent",
     "ConsentLanguage",
     "ConsentPurpose",
+    "FollowUpVisit",
     "HeardOf",
     "ReturnKind",
+    "ScoreOccasion",
     "Sex",
+    "SustainabilityScore",
 ]
