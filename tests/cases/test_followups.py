@@ -77,6 +77,28 @@ def test_schedule_is_idempotent_when_called_again(sfax):
     assert FollowUpVisit.objects.filter(case=case).count() == 3
 
 
+def test_reschedule_moves_pending_visits_only(sfax):
+    case = case_in_support(actor=sfax)
+    start = TODAY() - datetime.timedelta(days=200)
+    m3 = case.follow_ups.get(month=3)
+    followups.reschedule_follow_ups(actor=sfax, case=case, start=start)
+    m3.refresh_from_db()
+    followups.record_follow_up(actor=sfax, visit=m3, visited_on=TODAY(), state="employed")
+    start2 = TODAY() - datetime.timedelta(days=100)
+    assert followups.reschedule_follow_ups(actor=sfax, case=case, start=start2) == 2
+    m3.refresh_from_db()
+    assert m3.due_on == followups.add_months(start, 3)  # recorded: left as it was
+    assert case.follow_ups.get(month=6).due_on == followups.add_months(start2, 6)
+    # Same start again: nothing to write.
+    events = CaseEvent.objects.count()
+    assert followups.reschedule_follow_ups(actor=sfax, case=case, start=start2) == 0
+    assert CaseEvent.objects.count() == events
+    with pytest.raises(ValidationError):
+        followups.reschedule_follow_ups(
+            actor=sfax, case=case, start=TODAY() + datetime.timedelta(days=1)
+        )
+
+
 @pytest.mark.parametrize(
     ("start", "months", "expected"),
     [

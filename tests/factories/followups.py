@@ -32,11 +32,9 @@ def case_in_support(*, actor=None, case=None):
     return case
 
 
-def backdate_support(case, start: datetime.date):
-    """Move a case's visits as if support had started on ``start`` (tests of due dates)."""
-    for visit in FollowUpVisit.objects.filter(case=case):
-        visit.due_on = followups.add_months(start, visit.month)
-        visit.save(update_fields=["due_on"])
+def backdate_support(case, start: datetime.date, actor=None):
+    """Date the start of support back to ``start`` (the visits not yet recorded follow)."""
+    followups.reschedule_follow_ups(actor=actor, case=case, start=start)
 
 
 class FollowUpVisitFactory(factory.django.DjangoModelFactory):

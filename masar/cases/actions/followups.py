@@ -72,6 +72,45 @@ def schedule_follow_ups(*, actor, case, start: datetime.date | None = None) -> l
     return created
 
 
+@transaction.atomic
+def reschedule_follow_ups(*, actor, case, start: datetime.date) -> int:
+    """Correct the day support started (it began before it was recorded): the visits not yet
+    recorded are due again counting from ``start``. Returns how many moved (0: nothing to
+    change, nothing written)."""
+    require_manager(actor, case=case)
+    _open_case(case)
+    if start is None or start > timezone.localdate():
+        raise ValidationError({"start": _("Support cannot start in the future.")})
+    moved = []
+    for visit in FollowUpVisit.objects.select_for_update().filter(
+        case=case, visited_on__isnull=True
+    ):
+        due = add_months(start, visit.month)
+        if visit.due_on != due:
+            record_event(
+                actor=actor,
+                action=AuditAction.UPDATE,
+                obj=visit,
+                summary=f"follow-up M{visit.month} rescheduled",
+                changes={"due_on": [visit.due_on.isoformat(), due.isoformat()]},
+            )
+            visit.due_on = due
+            visit.save(update_fields=["due_on"])
+            moved.append(visit)
+    if moved:
+        timeline(
+            cases=[case],
+            actor=actor,
+            kind=CaseEventKind.FOLLOW_UP_SCHEDULED,
+            summary=_("Follow-up visits rescheduled from %(start)s: %(dates)s")
+            % {
+                "start": start.isoformat(),
+                "dates": ", ".join(v.due_on.isoformat() for v in moved),
+            },
+        )
+    return len(moved)
+
+
 def _check_answers(answers, version) -> dict:
     try:
         survey = instrument(version)
