@@ -78,7 +78,7 @@ def _plan(case, today):
 
 def seed() -> dict[str, int]:
     """Create what is missing; return counts of what was created, by kind."""
-    counts = {"intake scores": 0, "visits rescheduled": 0, "visits recorded": 0}
+    counts = {"intake scores": 0, "visit records": 0, "follow-up scores": 0}
     today = timezone.localdate()
     fallback = User.objects.filter(username=FALLBACK_ACTOR).first()
     cases = (
@@ -110,9 +110,7 @@ def seed() -> dict[str, int]:
                 counts["intake scores"] += 1
             if not plan["support_days"]:
                 continue
-            counts["visits rescheduled"] += followups.reschedule_follow_ups(
-                actor=actor, case=case, start=start
-            )
+            followups.reschedule_follow_ups(actor=actor, case=case, start=start)
             visits = FollowUpVisit.objects.filter(case=case).order_by("month")
             for visit, draw in zip(visits, plan["visits"], strict=False):
                 level = min(1.0, max(0.0, level + draw["step"]))
@@ -127,5 +125,6 @@ def seed() -> dict[str, int]:
                     notes="",
                     answers=_answers(rng, level),
                 )
-                counts["visits recorded"] += 1
+                counts["visit records"] += 1
+                counts["follow-up scores"] += 1
     return counts
