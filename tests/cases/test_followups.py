@@ -454,3 +454,35 @@ def test_transfer_page_without_reason_changes_nothing(sfax, client_for, tunis_an
     assert response.status_code == 200
     case.refresh_from_db()
     assert case.antenna == sfax.institution
+
+
+def test_case_page_query_count_does_not_grow_with_visits_and_scores(sfax, client_for):
+    client = client_for("conseiller.sfax")
+    visit = _visit(sfax)
+    case = visit.case
+    url = reverse("cases:case-detail", args=[case.pk])
+    followups.record_score(actor=sfax, case=case, answers=survey_answers(0.2))
+    client.get(url)  # warm per-process caches
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for month in (3, 6):
+        followups.record_follow_up(
+            actor=sfax,
+            visit=case.follow_ups.get(month=month),
+            visited_on=TODAY(),
+            state="employed",
+            answers=survey_answers(0.6),
+        )
+    with CaptureQueriesContext(connection) as more:
+        body = client.get(url).content.decode()
+    assert body.count('data-testid="score-composite"') == 3
+    # Recording visits adds timeline rows (one query for all) but no query per row.
+    assert len(more) == len(few)
+
+
+def test_record_page_of_a_recorded_visit_goes_back_to_the_case(sfax, client_for):
+    visit = _visit(sfax)
+    followups.record_follow_up(actor=sfax, visit=visit, visited_on=TODAY(), state="employed")
+    response = client_for("conseiller.sfax").get(reverse("cases:followup-record", args=[visit.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("cases:case-detail", args=[visit.case.pk])

@@ -2,12 +2,14 @@
 Hypothesis checks the contract (bounds, monotony) on the real instrument and on random ones."""
 
 import copy
+import datetime
 import json
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from masar.cases.actions.followups import add_months
 from masar.cases.scoring import CURRENT_VERSION, DIMENSIONS, instrument, score
 from masar.cases.scoring.sustainability import DATA_DIR, check_instrument
 
@@ -139,3 +141,15 @@ def test_a_better_answer_never_lowers_any_score(data):
     for dimension in DIMENSIONS:
         if dimension != question["dimension"]:
             assert getattr(after, dimension) == getattr(before, dimension)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2090, 1, 1)),
+    st.integers(0, 36),
+)
+def test_add_months_lands_in_the_right_month_never_past_the_day(day, months):
+    result = add_months(day, months)
+    assert (result.year * 12 + result.month) - (day.year * 12 + day.month) == months
+    assert result.day <= day.day
+    assert result.day == day.day or result.month != (result + datetime.timedelta(days=1)).month
