@@ -44,6 +44,7 @@ def schedule_follow_ups(*, actor, case, start: datetime.date | None = None) -> l
     support starts. Idempotent: months already scheduled are kept as they are, so a case
     that goes back to support is not scheduled twice. Returns the visits created."""
     require_manager(actor, case=case)
+    Case.objects.select_for_update().filter(pk=case.pk).first()  # one scheduler at a time
     start = start or timezone.localdate()
     existing = set(FollowUpVisit.objects.filter(case=case).values_list("month", flat=True))
     created = []
