@@ -486,3 +486,13 @@ def test_record_page_of_a_recorded_visit_goes_back_to_the_case(sfax, client_for)
     response = client_for("conseiller.sfax").get(reverse("cases:followup-record", args=[visit.pk]))
     assert response.status_code == 302
     assert response["Location"] == reverse("cases:case-detail", args=[visit.case.pk])
+
+
+def test_reschedule_page(sfax, client_for):
+    case = case_in_support(actor=sfax)
+    start = TODAY() - datetime.timedelta(days=95)
+    url = reverse("cases:followup-reschedule", args=[case.pk])
+    assert client_for("conseiller.tunis").post(url, {"reschedule-start": start}).status_code == 404
+    response = client_for("conseiller.sfax").post(url, {"reschedule-start": start.isoformat()})
+    assert response.status_code == 302
+    assert case.follow_ups.get(month=3).due_on == followups.add_months(start, 3)

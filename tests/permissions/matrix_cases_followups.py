@@ -47,6 +47,13 @@ MATRIX = {
         "data": lambda personas: {"visited_on": _today(), "state": "employed", "notes": ""},
         "order": 500,
     },
+    "cases:followup-reschedule": {
+        "allowed": SFAX_CASE_STAFF,
+        "method": "post",
+        "kwargs": lambda personas: {"pk": _case(personas).pk},
+        "data": lambda personas: {"reschedule-start": _today()},
+        "order": 500,
+    },
     "cases:score-record": {
         "allowed": SFAX_CASE_STAFF,
         "kwargs": lambda personas: {"pk": _case(personas).pk},

@@ -93,6 +93,14 @@ class FollowUpForm(SurveyMixin, BootstrapMixin, forms.Form):
         self.add_survey()
 
 
+class RescheduleForm(BootstrapMixin, forms.Form):
+    start = forms.DateField(
+        label=_("support started on"),
+        widget=DATE,
+        help_text=_("The visits not yet recorded are due 3, 6 and 12 months after this day."),
+    )
+
+
 class TransferForm(BootstrapMixin, forms.Form):
     to_antenna = forms.ModelChoiceField(
         label=_("new antenna"), queryset=Institution.objects.none(), empty_label="—"

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from masar.accounts.policy import Perm, has_perm
 from masar.audit.actions import audit_read, record_event
@@ -17,10 +18,10 @@ from masar.audit.models import AuditAction
 from masar.core.permissions import policy_required
 
 from ..actions import followups as actions
-from ..forms.followups import FollowUpForm, ScoreForm, TransferForm
+from ..forms.followups import FollowUpForm, RescheduleForm, ScoreForm, TransferForm
 from ..models import Case, FollowUpVisit, ScoreOccasion
 from ..scoring import DIMENSIONS, instrument
-from .common import form_errors, new_key
+from .common import flash_errors, form_errors, new_key
 
 PAGE_SIZE = 50
 # Visits due within this many days are listed with the overdue ones.
@@ -62,6 +63,7 @@ def case_context(request, case) -> dict:
             case.transfers.select_related("from_antenna", "to_antenna", "by", "to_counsellor")
         ),
         "fu_can_manage": has_perm(request.user, Perm.MANAGE_CASES) and not case.is_closed,
+        "fu_reschedule_form": RescheduleForm(prefix="reschedule"),
     }
 
 
@@ -137,6 +139,29 @@ def followup_record(request, pk):
     )
 
 
+@require_POST
+@policy_required(Perm.MANAGE_CASES)
+def followup_reschedule(request, pk):
+    """Correct the day support started; the visits not yet recorded move with it."""
+    case = get_object_or_404(Case.objects.visible_to(request.user), pk=pk)
+    form = RescheduleForm(request.POST, prefix="reschedule")
+    if not form.is_valid():
+        messages.error(request, _("Give the day support started."))
+        return redirect("cases:case-detail", pk=case.pk)
+    try:
+        moved = actions.reschedule_follow_ups(
+            actor=request.user, case=case, start=form.cleaned_data["start"]
+        )
+    except ValidationError as exc:
+        flash_errors(request, exc)
+    else:
+        if moved:
+            messages.success(request, _("The follow-up visits were rescheduled."))
+        else:
+            messages.info(request, _("The follow-up visits were already due on those days."))
+    return redirect("cases:case-detail", pk=case.pk)
+
+
 @policy_required(Perm.MANAGE_CASES)
 def score_record(request, pk):
     case = get_object_or_404(
@@ -203,6 +228,7 @@ def case_transfer(request, pk):
 urlpatterns = [
     path("follow-ups/", followups_due, name="followup-list"),
     path("follow-ups/<uuid:pk>/", followup_record, name="followup-record"),
+    path("<uuid:pk>/follow-ups/reschedule/", followup_reschedule, name="followup-reschedule"),
     path("<uuid:pk>/scores/new/", score_record, name="score-record"),
     path("<uuid:pk>/transfer/", case_transfer, name="case-transfer"),
 ]
