@@ -8,6 +8,7 @@ PACKAGES=(
   "bootstrap@5.3.9"
   "htmx.org@2.0.8"
   "leaflet@1.9.4"
+  "chart.js@4.5.1"
   "@fontsource/noto-naskh-arabic@5.3.0"
   "@fontsource/noto-sans@5.3.0"
 )
@@ -16,7 +17,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 ( cd "$work" && npm init -y >/dev/null && npm install --no-audit --no-fund --ignore-scripts "${PACKAGES[@]}" >/dev/null )
 nm="$work/node_modules"
-rm -rf "$dest" && mkdir -p "$dest/bootstrap" "$dest/htmx" "$dest/leaflet/images" "$dest/fonts"
+rm -rf "$dest" && mkdir -p "$dest/bootstrap" "$dest/chartjs" "$dest/htmx" "$dest/leaflet/images" "$dest/fonts"
 cp "$nm/bootstrap/dist/css/bootstrap.min.css" "$nm/bootstrap/dist/css/bootstrap.rtl.min.css" "$dest/bootstrap/"
 cp "$nm/bootstrap/dist/js/bootstrap.bundle.min.js" "$dest/bootstrap/"
 cp "$nm/bootstrap/LICENSE" "$dest/bootstrap/LICENSE"
@@ -24,6 +25,9 @@ cp "$nm/htmx.org/dist/htmx.min.js" "$dest/htmx/"
 cp "$nm/htmx.org/LICENSE" "$dest/htmx/LICENSE"
 cp "$nm/leaflet/dist/leaflet.js" "$nm/leaflet/dist/leaflet.css" "$nm/leaflet/LICENSE" "$dest/leaflet/"
 cp "$nm/leaflet/dist/images/"*.png "$dest/leaflet/images/"
+# Chart.js: the UMD build (one file, no module loader), drawn from json_script data.
+cp "$nm/chart.js/dist/chart.umd.min.js" "$dest/chartjs/"
+cp "$nm/chart.js/LICENSE.md" "$dest/chartjs/LICENSE.md"
 # Fonts for PDFs (WeasyPrint) and pages: Arabic and Latin, regular and bold, woff2.
 for f in noto-naskh-arabic-arabic-400-normal noto-naskh-arabic-arabic-700-normal; do
   cp "$nm/@fontsource/noto-naskh-arabic/files/$f.woff2" "$dest/fonts/"

@@ -54,7 +54,8 @@ def test_change_case_status_follows_the_table(sfax):
         case = actions.change_case_status(actor=sfax, case=case, to=step)
     assert case.status == "follow_up"
     kinds = list(CaseEvent.objects.filter(case=case).values_list("kind", flat=True))
-    assert kinds == ["opened"] + ["status_changed"] * 4
+    # Entering support schedules the follow-up visits (followups part).
+    assert kinds == ["opened"] + ["status_changed"] * 3 + ["follow_up_scheduled", "status_changed"]
 
 
 @pytest.mark.parametrize(

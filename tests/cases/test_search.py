@@ -56,3 +56,16 @@ def test_case_list_search_stays_in_scope(chaabane, client_for):
     url = reverse("cases:case-list") + "?q=chaabane"
     assert str(chaabane.pk) in client_for("conseiller.sfax").get(url).content.decode()
     assert str(chaabane.pk) not in client_for("conseiller.tunis").get(url).content.decode()
+
+
+def test_search_follows_a_transfer(chaabane, persona, client_for):
+    from masar.cases.actions.followups import transfer_case
+
+    transfer_case(
+        actor=persona("superviseur"),
+        case=chaabane,
+        to_antenna=persona.institution("ote-tunis"),
+        reason="Moved to Tunis",
+    )
+    url = reverse("cases:case-list") + "?q=chaabane"
+    assert str(chaabane.pk) in client_for("conseiller.tunis").get(url).content.decode()

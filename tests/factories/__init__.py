@@ -1,6 +1,7 @@
 from .accounts import InstitutionFactory, UserFactory
 from .cases import BeneficiaryFactory, CaseFactory
 from .directory import LocationFactory, OrganizationFactory, ServiceFactory
+from .followups import CaseTransferFactory, FollowUpVisitFactory, SustainabilityScoreFactory
 from .needs import (
     AssessmentFactory,
     PlanActionFactory,
@@ -14,6 +15,8 @@ __all__ = [
     "AssessmentFactory",
     "BeneficiaryFactory",
     "CaseFactory",
+    "CaseTransferFactory",
+    "FollowUpVisitFactory",
     "InstitutionFactory",
     "LocationFactory",
     "OrganizationFactory",
@@ -22,6 +25,7 @@ __all__ = [
     "ProfileFactory",
     "ReferralFactory",
     "ServiceFactory",
+    "SustainabilityScoreFactory",
     "UserFactory",
     "VulnerabilityFactory",
 ]

@@ -316,4 +316,9 @@ def change_case_status(*, actor, case, to, reason="") -> Case:
         summary=_("Status: %(from)s → %(to)s")
         % {"from": CaseStatus(before).label, "to": CaseStatus(to).label},
     )
+    if to == CaseStatus.SUPPORT:
+        # Support starts: the 3, 6 and 12-month follow-ups (idempotent on re-entry).
+        from .followups import schedule_follow_ups
+
+        schedule_follow_ups(actor=actor, case=case)
     return case

@@ -2,6 +2,14 @@
 
 from .attachments import Attachment, AttachmentKind
 from .case import Case, CaseEvent, CaseEventKind, CaseStatus
+from .followups import (
+    FOLLOW_UP_MONTHS,
+    ActivityState,
+    CaseTransfer,
+    FollowUpVisit,
+    ScoreOccasion,
+    SustainabilityScore,
+)
 from .needs import (
     ActionStatus,
     EducationLevel,
@@ -41,6 +49,7 @@ from .search import CaseNameToken
 
 __all__ = [
     "ActionStatus",
+    "ActivityState",
     "Attachment",
     "AttachmentKind",
     "Beneficiary",
@@ -49,11 +58,14 @@ __all__ = [
     "CaseEventKind",
     "CaseNameToken",
     "CaseStatus",
+    "CaseTransfer",
     "Consent",
     "ConsentLanguage",
     "ConsentPurpose",
     "EducationLevel",
+    "FOLLOW_UP_MONTHS",
     "FamilySituation",
+    "FollowUpVisit",
     "HeardOf",
     "HouseholdMember",
     "Housing",
@@ -69,7 +81,9 @@ __all__ = [
     "ReferralStatus",
     "Relation",
     "ReturnKind",
+    "ScoreOccasion",
     "Sex",
+    "SustainabilityScore",
     "TrackKind",
     "VulnerabilityDetail",
     "VulnerabilityFlag",
