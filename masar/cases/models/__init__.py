@@ -1,5 +1,6 @@
 """Models of the reintegration case, one concept per module; import from here."""
 
+from .aid import AidFile, AidKind, AidStatus, Enrolment, Tranche
 from .attachments import Attachment, AttachmentKind
 from .case import Case, CaseEvent, CaseEventKind, CaseStatus
 from .person import (
@@ -13,6 +14,9 @@ from .person import (
 )
 
 __all__ = [
+    "AidFile",
+    "AidKind",
+    "AidStatus",
     "Attachment",
     "AttachmentKind",
     "Beneficiary",
@@ -23,7 +27,9 @@ __all__ = [
     "Consent",
     "ConsentLanguage",
     "ConsentPurpose",
+    "Enrolment",
     "HeardOf",
     "ReturnKind",
     "Sex",
+    "Tranche",
 ]
