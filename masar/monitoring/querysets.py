@@ -21,7 +21,5 @@ class ProgrammeQuerySet(models.QuerySet):
                 Value(0),
                 output_field=DecimalField(max_digits=14, decimal_places=3),
             ),
-            approved_people=Count(
-                "enrolments__case__beneficiary", filter=approved, distinct=True
-            ),
+            approved_people=Count("enrolments__case__beneficiary", filter=approved, distinct=True),
         )

@@ -54,6 +54,4 @@ def programme_edit(request, pk):
         else:
             messages.success(request, _("The programme was updated."))
             return redirect("monitoring:programme-detail", pk=programme.pk)
-    return render(
-        request, "monitoring/programme_form.html", {"form": form, "programme": programme}
-    )
+    return render(request, "monitoring/programme_form.html", {"form": form, "programme": programme})

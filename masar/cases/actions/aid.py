@@ -153,9 +153,7 @@ def submit_aid_file(*, actor, aid_file) -> AidFile:
 
 def _check_budget(programme, aid_file) -> None:
     """Inside the programme's lock: the approval must fit the envelope and the quota."""
-    approved = AidFile.objects.filter(
-        enrolment__programme=programme, status=AidStatus.APPROVED
-    )
+    approved = AidFile.objects.filter(enrolment__programme=programme, status=AidStatus.APPROVED)
     total = approved.aggregate(s=Sum("amount"))["s"] or Decimal("0")
     if total + aid_file.amount > programme.envelope:
         raise ValidationError(
@@ -280,9 +278,7 @@ def record_tranche(*, actor, aid_file, amount, paid_on, reference) -> Tranche:
     require_case_decider(actor, aid_file.enrolment.case, Perm.DECIDE_AID)
     aid_file = _locked(aid_file)
     if aid_file.status != AidStatus.APPROVED:
-        raise ValidationError(
-            _("Only an approved aid file can be disbursed."), code="not_approved"
-        )
+        raise ValidationError(_("Only an approved aid file can be disbursed."), code="not_approved")
     amount = _money(amount)
     reference = (reference or "").strip()
     errors = {}

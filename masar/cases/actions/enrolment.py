@@ -68,9 +68,7 @@ def enrol_case(*, actor, case, programme) -> Enrolment:
         cases=[case],
         actor=actor,
         kind=CaseEventKind.ELIGIBILITY_CHECKED,
-        summary=(
-            _("%(programme)s: eligible") if eligible else _("%(programme)s: not eligible")
-        )
+        summary=(_("%(programme)s: eligible") if eligible else _("%(programme)s: not eligible"))
         % {"programme": programme.name},
     )
     return enrolment
@@ -80,8 +78,8 @@ def enrol_case(*, actor, case, programme) -> Enrolment:
 def override_eligibility(*, actor, enrolment, reason) -> Enrolment:
     """A supervisor admits a person the rules found not eligible, saying why."""
     require_case_decider(actor, enrolment.case, Perm.OVERRIDE_ELIGIBILITY)
-    enrolment = Enrolment.objects.select_for_update().select_related("programme").get(
-        pk=enrolment.pk
+    enrolment = (
+        Enrolment.objects.select_for_update().select_related("programme").get(pk=enrolment.pk)
     )
     reason = (reason or "").strip()
     if not reason:

@@ -149,7 +149,6 @@ class AidFile(models.Model):
         "decided_at": _NONE,
         "decision_reason": _ID,
         "contract_issued_at": _NONE,
-        "documents": _NONE,
     }
 
     class Meta:

@@ -5,7 +5,8 @@ from .cases import BeneficiaryQuerySet, CaseQuerySet, ConsentQuerySet, scope_q
 
 __all__ = [
     "AidFileQuerySet",
-    "BeneficiaryQuerySet", "CaseQuerySet",
+    "BeneficiaryQuerySet",
+    "CaseQuerySet",
     "ConsentQuerySet",
     "EnrolmentQuerySet",
     "scope_q",

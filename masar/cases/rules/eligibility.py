@@ -20,7 +20,35 @@ from ..validators import country_name
 # Tounesna scheme and ProGreS Migration Tunisie serve (seed 004: "rentrés des États membres
 # de l'UE ou de Suisse").
 EU_MEMBER_STATES = frozenset(
-    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
+    [
+        "AT",
+        "BE",
+        "BG",
+        "HR",
+        "CY",
+        "CZ",
+        "DK",
+        "EE",
+        "FI",
+        "FR",
+        "DE",
+        "GR",
+        "HU",
+        "IE",
+        "IT",
+        "LV",
+        "LT",
+        "LU",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SK",
+        "SI",
+        "ES",
+        "SE",
+    ]
 )
 TOUNESNA_COUNTRIES = EU_MEMBER_STATES | {"CH"}
 
@@ -41,9 +69,7 @@ def tunisian_national(beneficiary) -> Check:
 
 def returned_from_eu_or_switzerland(beneficiary) -> Check:
     country = beneficiary.returned_from or ""
-    return Check(
-        "returned_from_eu_ch", country in TOUNESNA_COUNTRIES, {"country": country}
-    )
+    return Check("returned_from_eu_ch", country in TOUNESNA_COUNTRIES, {"country": country})
 
 
 def return_date_recorded(beneficiary) -> Check:

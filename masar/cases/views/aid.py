@@ -184,7 +184,9 @@ def aid_detail(request, pk):
             if can_decide and aid_file.status == AidStatus.SUBMITTED
             else None,
             "can_contract": can_manage and approved,
-            "tranche_form": TrancheForm() if can_decide and approved and paid < aid_file.amount else None,
+            "tranche_form": TrancheForm()
+            if can_decide and approved and paid < aid_file.amount
+            else None,
             "idempotency_key": new_key(),
         },
     )
