@@ -1,7 +1,7 @@
 """Enrolment, override, aid files: decisions within the envelope and the quota, tranches
 within the approved amount, the contract, the timeline and the audit trail."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -138,7 +138,7 @@ def test_a_rejection_needs_a_reason_and_a_contract_needs_an_approval(sfax, boss)
         aid_actions.issue_contract(actor=sfax, aid_file=aid, language="fr")
     with pytest.raises(ValidationError):
         aid_actions.record_tranche(
-            actor=boss, aid_file=aid, amount=1, paid_on=date.today(), reference="X"
+            actor=boss, aid_file=aid, amount=1, paid_on=timezone.localdate(), reference="X"
         )
 
 

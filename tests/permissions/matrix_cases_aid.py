@@ -7,8 +7,6 @@ through their case (conseiller.tunis gets a 404 on Sfax ones); only the supervis
 eligibility, decides aid and records disbursements.
 """
 
-from datetime import date
-
 from . import SFAX_CASE_STAFF
 
 PROGRAMME_VIEWERS = frozenset(
@@ -16,6 +14,12 @@ PROGRAMME_VIEWERS = frozenset(
 )
 PROGRAMME_MANAGERS = frozenset({"superviseur", "suivi"})
 DECIDERS = frozenset({"superviseur"})
+
+
+def _today() -> str:
+    from django.utils import timezone
+
+    return timezone.localdate().isoformat()
 
 
 def _programme(personas):
@@ -154,7 +158,7 @@ MATRIX = {
         "path": _aid_path("/tranches", approve=True),
         "data": lambda personas: {
             "amount": "100",
-            "paid_on": date.today().isoformat(),
+            "paid_on": _today(),
             "reference": "VIR-1",
         },
         "order": 500,
