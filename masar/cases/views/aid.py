@@ -187,7 +187,8 @@ def aid_detail(request, pk):
             "tranche_form": TrancheForm()
             if can_decide and approved and paid < aid_file.amount
             else None,
-            "idempotency_key": new_key(),
+            "document_key": new_key(),
+            "tranche_key": new_key(),
         },
     )
 
