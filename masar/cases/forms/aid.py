@@ -58,6 +58,10 @@ class AidFileForm(BootstrapMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["enrolment"].queryset = enrolments
         self.fields["enrolment"].label_from_instance = lambda e: e.programme.name
+        choices = list(enrolments[:2])
+        if len(choices) == 1:  # one programme: chosen already
+            self.fields["enrolment"].initial = choices[0].pk
+            self.fields["enrolment"].empty_label = None
 
 
 class AidDocumentForm(BootstrapMixin, forms.Form):
