@@ -244,3 +244,27 @@ def test_aid_amounts_must_be_positive(sfax):
     with pytest.raises(ValidationError):
         aid_actions.create_aid_file(actor=sfax, enrolment=enrolment, kind="car", amount=10)
     assert not AidFile.objects.exists()
+
+
+def test_no_approval_once_consent_is_withdrawn(sfax, boss):
+    from masar.cases.actions import withdraw_consent
+
+    aid = AidFileFactory(actor=sfax, submit=True)
+    withdraw_consent(
+        actor=sfax, beneficiary=aid.enrolment.case.beneficiary, purpose="case_management"
+    )
+    with pytest.raises(ValidationError) as exc:
+        aid_actions.decide_aid_file(actor=boss, aid_file=aid, approve=True)
+    assert exc.value.code == "no_consent"
+    aid.refresh_from_db()
+    assert aid.status == AidStatus.SUBMITTED
+
+
+def test_no_submission_for_a_closed_case(sfax):
+    from masar.cases.actions import change_case_status
+
+    aid = AidFileFactory(actor=sfax)
+    change_case_status(actor=sfax, case=aid.enrolment.case, to="closed", reason="Moved abroad")
+    with pytest.raises(ValidationError) as exc:
+        aid_actions.submit_aid_file(actor=sfax, aid_file=aid)
+    assert exc.value.code == "closed"

@@ -123,6 +123,8 @@ def submit_aid_file(*, actor, aid_file) -> AidFile:
     aid_file = _locked(aid_file)
     if aid_file.status != AidStatus.DRAFT:
         raise ValidationError(_("This aid file was already submitted."), code="not_draft")
+    if aid_file.enrolment.case.is_closed:
+        raise ValidationError(_("This case is closed."), code="closed")
     if not aid_file.enrolment.admitted:
         raise ValidationError(
             _("The person is not eligible for this programme."), code="not_eligible"
@@ -201,9 +203,15 @@ def decide_aid_file(*, actor, aid_file, approve: bool, reason="") -> AidFile:
             code="not_submitted",
         )
     if approve:
+        if aid_file.enrolment.case.is_closed:
+            raise ValidationError(_("This case is closed."), code="closed")
         if not aid_file.enrolment.admitted:
             raise ValidationError(
                 _("The person is not eligible for this programme."), code="not_eligible"
+            )
+        if not rules.has_active_consent(aid_file.enrolment.case.beneficiary):
+            raise ValidationError(
+                _("The person's consent to case management is not active."), code="no_consent"
             )
         _check_budget(programme, aid_file)
     to = AidStatus.APPROVED if approve else AidStatus.REJECTED
