@@ -165,3 +165,12 @@ def test_the_envelope_cannot_be_set_below_what_is_approved(persona, client_for, 
     programme.refresh_from_db()
     assert programme.envelope == Decimal("20000") and programme.quota == 320
     assert AuditEvent.objects.filter(object_id=str(programme.pk), action="update").exists()
+
+
+def test_an_aid_file_decided_by_the_system_still_shows(persona, client_for):
+    """Decisions recorded by imports or commands (no actor) render without a name."""
+    aid = AidFileFactory(actor=persona("conseiller.sfax"), amount=Decimal("7450.5"), submit=True)
+    decide_aid_file(actor=None, aid_file=aid, approve=True)
+    r = client_for("superviseur").get(reverse("cases:aid-detail", args=[aid.pk]))
+    assert r.status_code == 200
+    assert 'data-testid="tranche-add"' in r.content.decode()
