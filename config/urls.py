@@ -24,6 +24,7 @@ urlpatterns = [
     path("api/hsds/", include("masar.directory.hsds.urls")),
     path("directory/exchange/", include("masar.directory.exchange_urls")),
     path("cases/", include("masar.cases.urls")),
+    path("monitoring/", include("masar.monitoring.urls")),
     path("directory/", include("masar.directory.urls")),
     path("services/", include("masar.directory.public_urls")),
     path("brochure/", include("masar.directory.brochure_urls")),

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "masar.api",
     "masar.directory",
     "masar.cases",
+    "masar.monitoring",
 ]
 
 MIDDLEWARE = [

@@ -17,3 +17,9 @@ STORAGES = {
 MASAR_AUDIT_ALLOW_PURGE = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c masar.allow_audit_purge=on"
+else:
+    # A file, not SQLite's shared in-memory database: its table locks fail at once ("database
+    # table is locked") instead of waiting, so threads each with their own connection
+    # (transactional tests of concurrent approvals) could not run. WAL, the busy timeout and
+    # IMMEDIATE transactions then serialise the writers as in production.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405

@@ -1,4 +1,5 @@
 from .accounts import InstitutionFactory, UserFactory
+from .aid import AidFileFactory, EnrolmentFactory, ProgrammeFactory
 from .cases import BeneficiaryFactory, CaseFactory
 from .directory import LocationFactory, OrganizationFactory, ServiceFactory
 from .followups import CaseTransferFactory, FollowUpVisitFactory, SustainabilityScoreFactory
@@ -12,10 +13,12 @@ from .needs import (
 from .referrals import ReferralFactory
 
 __all__ = [
+    "AidFileFactory",
     "AssessmentFactory",
     "BeneficiaryFactory",
     "CaseFactory",
     "CaseTransferFactory",
+    "EnrolmentFactory",
     "FollowUpVisitFactory",
     "InstitutionFactory",
     "LocationFactory",
@@ -23,6 +26,7 @@ __all__ = [
     "PlanActionFactory",
     "PlanTrackFactory",
     "ProfileFactory",
+    "ProgrammeFactory",
     "ReferralFactory",
     "ServiceFactory",
     "SustainabilityScoreFactory",

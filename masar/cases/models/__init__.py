@@ -1,5 +1,6 @@
 """Models of the reintegration case, one concept per module; import from here."""
 
+from .aid import AidFile, AidKind, AidStatus, Enrolment, Tranche
 from .attachments import Attachment, AttachmentKind
 from .case import Case, CaseEvent, CaseEventKind, CaseStatus
 from .followups import (
@@ -50,6 +51,9 @@ from .search import CaseNameToken
 __all__ = [
     "ActionStatus",
     "ActivityState",
+    "AidFile",
+    "AidKind",
+    "AidStatus",
     "Attachment",
     "AttachmentKind",
     "Beneficiary",
@@ -63,6 +67,7 @@ __all__ = [
     "ConsentLanguage",
     "ConsentPurpose",
     "EducationLevel",
+    "Enrolment",
     "FOLLOW_UP_MONTHS",
     "FamilySituation",
     "FollowUpVisit",
@@ -85,6 +90,7 @@ __all__ = [
     "Sex",
     "SustainabilityScore",
     "TrackKind",
+    "Tranche",
     "VulnerabilityDetail",
     "VulnerabilityFlag",
     "VulnerabilityKind",
