@@ -22,6 +22,7 @@ from ..models import (
 )
 from ..validators import normalize_cin, normalize_phone
 from .common import deny, require_manager, timeline
+from .rights import refresh_name_keys
 
 EDITABLE_FIELDS = rules.PRE_CONSENT_FIELDS + rules.CONSENTED_FIELDS
 
@@ -83,6 +84,7 @@ def register_beneficiary(
     )
     beneficiary = Beneficiary(institution=institution, created_by=actor, **values)
     _save_validated(beneficiary)
+    refresh_name_keys(beneficiary)
     record_event(
         actor=actor,
         action=AuditAction.CREATE,
@@ -113,6 +115,8 @@ def update_beneficiary(*, actor, beneficiary, **values) -> Beneficiary:
         setattr(beneficiary, name, value)
     _save_validated(beneficiary)
     changes = diff(beneficiary, before, EDITABLE_FIELDS)
+    if changes.keys() & {"first_name", "last_name", "first_name_ar", "last_name_ar", "birth_date"}:
+        refresh_name_keys(beneficiary)
     if changes:
         record_event(
             actor=actor,

@@ -11,6 +11,14 @@ from .person import (
     ReturnKind,
     Sex,
 )
+from .rights import (
+    EmergencyProcessing,
+    EmergencyStatus,
+    ErasureMode,
+    ErasureRecord,
+    MergeRecord,
+    NameKey,
+)
 
 __all__ = [
     "Attachment",
@@ -23,7 +31,13 @@ __all__ = [
     "Consent",
     "ConsentLanguage",
     "ConsentPurpose",
+    "EmergencyProcessing",
+    "EmergencyStatus",
+    "ErasureMode",
+    "ErasureRecord",
     "HeardOf",
+    "MergeRecord",
+    "NameKey",
     "ReturnKind",
     "Sex",
 ]
