@@ -49,10 +49,12 @@ class MergeRecord(models.Model):
         related_name="merge_records",
     )
     merged_id = models.UUIDField(_("identifier of the merged-away record"))
-    snapshot = models.JSONField(_("values of the merged-away record"), default=dict)
-    filled = models.JSONField(_("fields filled on the kept record"), default=list)
-    moved = models.JSONField(_("related records moved"), default=dict)
-    clashes = models.JSONField(_("related records that could not be moved"), default=list)
+    snapshot = models.JSONField(_("values of the merged-away record"), default=dict, blank=True)
+    filled = models.JSONField(_("fields filled on the kept record"), default=list, blank=True)
+    moved = models.JSONField(_("related records moved"), default=dict, blank=True)
+    clashes = models.JSONField(
+        _("related records that could not be moved"), default=list, blank=True
+    )
     reason = models.TextField(_("reason"), blank=True)
     merged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -161,8 +163,8 @@ class ErasureRecord(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     beneficiary = models.ForeignKey(Beneficiary, on_delete=models.CASCADE, related_name="erasures")
     mode = models.CharField(_("what was done"), max_length=12, choices=ErasureMode.choices)
-    retention_rules = models.JSONField(_("retention rules that applied"), default=list)
-    fields = models.JSONField(_("fields cleared"), default=list)
+    retention_rules = models.JSONField(_("retention rules that applied"), default=list, blank=True)
+    fields = models.JSONField(_("fields cleared"), default=list, blank=True)
     files_deleted = models.PositiveIntegerField(_("files deleted"), default=0)
     request_reference = models.CharField(_("reference of the request"), max_length=100)
     erased_by = models.ForeignKey(

@@ -25,7 +25,9 @@ from rapidfuzz import fuzz
 
 # Arabic article at the start of a word (before transliteration), and the Latin ones.
 _AR_ARTICLE = re.compile(r"^ال(?=\w{2,})")
-_LATIN_ARTICLES = frozenset({"el", "al", "l"})
+# Articles written apart, including the assimilated ones of Tunisian French spellings
+# (Et-Trabelsi, Es-Sid, Ech-Chebbi).
+_LATIN_ARTICLES = frozenset({"el", "al", "l", "et", "es", "ech", "ez", "ed", "en", "er", "ej"})
 _DIGRAPHS = (
     ("sch", "x"),
     ("ch", "x"),
@@ -46,6 +48,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 # How close two names must be (rapidfuzz token-set ratio on the skeletons, 0–100) to count
 # as "close" when the date of birth is the same.
 CLOSE_NAME_SCORE = 80
+# Two Latin spellings with the same key must also be this close letter for letter (vowels
+# included, rapidfuzz ratio per name part), so that Mohamed and Mahmoud — one skeleton,
+# ``mhmd`` — stay apart while Mhamed and Mohamed (92) or Kacem and Kassem (73) meet.
+SAME_LATIN_SCORE = 70
 MAX_CANDIDATES = 50
 
 
@@ -97,6 +103,23 @@ def keys_of(first="", last="", first_ar="", last_ar="") -> set[str]:
 def swapped(key: str) -> str:
     first, _sep, last = key.partition("|")
     return f"{last}|{first}"
+
+
+def _latin(text: str) -> str:
+    return " ".join(w for w in _ascii_words(text) if w not in _LATIN_ARTICLES)
+
+
+def latin_close(first_a, last_a, first_b, last_b) -> bool | None:
+    """Whether two Latin spellings are close letter for letter, in either order of first
+    and last name; None when one side has no Latin name to compare."""
+    a = (_latin(first_a), _latin(last_a))
+    b = (_latin(first_b), _latin(last_b))
+    if not (any(a) and any(b)):
+        return None
+    for other in (b, (b[1], b[0])):
+        if all(fuzz.ratio(x, y) >= SAME_LATIN_SCORE for x, y in zip(a, other, strict=True)):
+            return True
+    return False
 
 
 def similarity(a: str, b: str) -> float:
@@ -172,7 +195,10 @@ def judge(probe: Probe, keys: set[str], candidate, candidate_keys: set[str]) -> 
         probe.birth_date and candidate.birth_date and candidate.birth_date != probe.birth_date
     )
     probe_keys = keys | {swapped(k) for k in keys}
-    same_name = bool(probe_keys & candidate_keys)
+    same_name = bool(probe_keys & candidate_keys) and (
+        latin_close(probe.first_name, probe.last_name, candidate.first_name, candidate.last_name)
+        is not False
+    )
     score = max(
         (similarity(a, b) for a in keys for b in candidate_keys),
         default=0.0,
