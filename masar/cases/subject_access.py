@@ -45,6 +45,9 @@ def _display(obj, f):
             return related.get_full_name() or related.get_username()
         return str(getattr(related, "name", related))
     value = getattr(obj, f.name)
+    named = getattr(type(obj), f"{f.name}_name", None)
+    if isinstance(named, property) and value:  # e.g. a country code and its name
+        return getattr(obj, f"{f.name}_name")
     if f.choices and value not in (None, ""):
         return str(getattr(obj, f"get_{f.name}_display")())
     if isinstance(value, datetime.datetime):

@@ -36,6 +36,9 @@ from tests.factories.rights import EmergencyFactory
 pytestmark = pytest.mark.django_db
 
 
+REASON = "The person is in hospital and cannot sign the consent form."
+
+
 @pytest.fixture
 def counsellor(persona):
     return persona("conseiller.sfax")
@@ -195,6 +198,9 @@ def test_emergency_needs_a_second_person_then_stands_in_for_consent(
     case = case_actions.open_case(actor=counsellor, beneficiary=person)  # allowed now
     kinds = set(CaseEvent.objects.filter(case__beneficiary=person).values_list("kind", flat=True))
     assert CaseEventKind.OPENED in kinds
+    with pytest.raises(ValidationError) as exc:  # one approval at a time
+        actions.request_emergency(actor=counsellor, beneficiary=person, reason=REASON)
+    assert exc.value.code == "already_approved"
     # Expired: the consent is needed again.
     EmergencyProcessing.objects.filter(pk=emergency.pk).update(
         valid_until=timezone.now() - timedelta(minutes=1)
@@ -204,6 +210,14 @@ def test_emergency_needs_a_second_person_then_stands_in_for_consent(
         object_id=str(emergency.pk), summary="emergency processing approved"
     ).exists()
     assert case.pk
+
+
+def test_emergency_not_needed_with_consent(counsellor):
+    person = BeneficiaryFactory(actor=counsellor, consent=True)
+    with pytest.raises(ValidationError) as exc:
+        actions.request_emergency(actor=counsellor, beneficiary=person, reason=REASON)
+    assert exc.value.code == "consent_active"
+    assert not EmergencyProcessing.objects.exists()
 
 
 def test_emergency_requester_cannot_approve_own_request(persona, supervisor, english):
@@ -420,3 +434,61 @@ def test_erasure_page_needs_the_permission_and_a_reference(counsellor, client_fo
     assert person.cin is None
     body = client.get(reverse("cases:beneficiary-detail", args=[person.pk])).content.decode()
     assert 'data-testid="erased"' in body
+
+
+# --- Generic over every relation (covers the models other parts of Masar hang on a person) --
+
+
+def test_relations_include_hidden_ones():
+    from masar.cases.actions.rights import _relations
+
+    related = {model for model, _fk, _one in _relations(Beneficiary)}
+    assert {NameKey, Case, Consent, Attachment, EmergencyProcessing, MergeRecord} <= related
+
+
+def test_after_a_merge_nothing_points_at_the_merged_away_record(counsellor, supervisor):
+    from masar.cases.actions.rights import _relations
+
+    kept, merged = _pair(counsellor)
+    CaseFactory(actor=counsellor, beneficiary=merged)
+    attach_pdf(merged, actor=counsellor)
+    third = BeneficiaryFactory(actor=counsellor)  # no consent: an emergency, then merged
+    EmergencyFactory(actor=counsellor, beneficiary=third)
+    actions.merge_beneficiaries(actor=supervisor, kept=merged, merged=third)
+    actions.merge_beneficiaries(actor=supervisor, kept=kept, merged=merged)
+    for model, fk, _one in _relations(Beneficiary):
+        assert not model._base_manager.filter(**{f"{fk}_id": merged.pk}).exists(), model
+
+
+def test_subject_access_lists_every_model_holding_rows_about_the_person(counsellor, supervisor):
+    from masar.cases import subject_access
+    from masar.cases.actions.rights import _relations
+
+    person = BeneficiaryFactory(actor=counsellor)  # no consent: an emergency stands in
+    EmergencyFactory(actor=counsellor, beneficiary=person, approve_by=supervisor)
+    case_actions.open_case(actor=counsellor, beneficiary=person)
+    attach_pdf(person, actor=counsellor)
+    data = subject_access.collect(person, counsellor)
+    exported = {s["model"] for s in data["sections"]}
+    for model, fk, _one in _relations(Beneficiary):
+        if getattr(model, "DERIVED", False):
+            continue
+        if model._base_manager.filter(**{fk: person}).exists():
+            assert model._meta.label in exported
+
+
+def test_after_an_erasure_no_personal_field_holds_a_value(counsellor, supervisor):
+    from masar.cases.actions.rights import ERASED_TEXT, _person_rows
+    from masar.core.classification import field_class
+
+    case, person, *_ = _closed_case_with_documents(counsellor)
+    case_actions.withdraw_consent(actor=counsellor, beneficiary=person, purpose="case_management")
+    emergency = EmergencyFactory(actor=counsellor, beneficiary=person)
+    actions.decide_emergency(actor=supervisor, emergency=emergency, approve=False, note="No.")
+    actions.erase_beneficiary(actor=supervisor, beneficiary=person, request_reference="R-9")
+    for queryset in _person_rows(person):
+        for row in queryset:
+            for f in row._meta.concrete_fields:
+                if field_class(type(row), f.name) in rights_rules.CLEARED_CLASSES:
+                    value = getattr(row, f.attname)
+                    assert value in (None, "", ERASED_TEXT, {}, [], False), (f, value)

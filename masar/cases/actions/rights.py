@@ -20,6 +20,8 @@ from ..models import (
     Beneficiary,
     Case,
     CaseEventKind,
+    Consent,
+    ConsentPurpose,
     EmergencyProcessing,
     EmergencyStatus,
     ErasureMode,
@@ -235,6 +237,20 @@ def request_emergency(
     if errors:
         raise ValidationError(errors)
     Beneficiary.objects.select_for_update().filter(pk=beneficiary.pk).first()
+    if (
+        Consent.objects.active()
+        .filter(beneficiary=beneficiary, purpose=ConsentPurpose.CASE_MANAGEMENT)
+        .exists()
+    ):
+        raise ValidationError(
+            _("The person's consent to case management is active: no emergency is needed."),
+            code="consent_active",
+        )
+    if rules.active_emergency(beneficiary) is not None:
+        raise ValidationError(
+            _("Processing without consent is already approved for this person."),
+            code="already_approved",
+        )
     if beneficiary.emergencies.filter(status=EmergencyStatus.REQUESTED).exists():
         raise ValidationError(
             _("A request is already awaiting approval for this person."), code="pending"
