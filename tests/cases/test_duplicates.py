@@ -275,3 +275,31 @@ def test_api_duplicates_lists_scoped_matches_with_reasons(counsellor, persona, c
     assert tunis["items"] == [] and tunis["outside_scope"] == 1
     bad = client.get(url, {"cin": "12"}, **token_headers(counsellor))
     assert bad.status_code == 422
+
+
+@pytest.mark.django_db
+def test_duplicate_search_never_scans_a_whole_table(counsellor):
+    """Every query of the search uses an index (SQLite's query plan): no full scan of the
+    register, whatever its size."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "sqlite":
+        pytest.skip("query plans are checked on SQLite")
+    _consenting(counsellor, first_name="Mohamed", last_name="Ben Salah")
+    probe = Probe(
+        first_name="Mhamed",
+        last_name="Bensalah",
+        birth_date=datetime.date(1990, 1, 1),
+        cin="01234567",
+        phone="+21698123456",
+    )
+    with CaptureQueriesContext(connection) as queries:
+        find_duplicates(probe, Beneficiary.objects.all())
+    assert len(queries) >= 3
+    with connection.cursor() as cursor:
+        for query in queries.captured_queries:
+            cursor.execute(f"EXPLAIN QUERY PLAN {query['sql']}")
+            plan = " | ".join(row[-1] for row in cursor.fetchall())
+            scans = [step for step in plan.split(" | ") if step.startswith("SCAN")]
+            assert not scans, (query["sql"], plan)
