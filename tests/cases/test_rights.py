@@ -492,3 +492,23 @@ def test_after_an_erasure_no_personal_field_holds_a_value(counsellor, supervisor
                 if field_class(type(row), f.name) in rights_rules.CLEARED_CLASSES:
                     value = getattr(row, f.attname)
                     assert value in (None, "", ERASED_TEXT, {}, [], False), (f, value)
+
+
+def test_subject_access_withholds_what_the_exporter_may_not_read(counsellor, monkeypatch):
+    """A counsellor has no cases.view_health: fields classified health are withheld and
+    listed, so the person knows whom to ask for the rest."""
+    from masar.cases import subject_access
+    from masar.core.classification import DataClass
+
+    person = BeneficiaryFactory(actor=counsellor, consent=True)
+    case_actions.update_beneficiary(
+        actor=counsellor, beneficiary=person, situation_abroad="Treated for depression."
+    )
+    classes = {**Beneficiary.DATA_CLASSIFICATION, "situation_abroad": DataClass.HEALTH}
+    monkeypatch.setattr(Beneficiary, "DATA_CLASSIFICATION", classes)
+    data = subject_access.collect(person, counsellor)
+    field = next(f for f in data["person"]["fields"] if f["name"] == "situation_abroad")
+    assert field["value"] is None and field["withheld"] is True
+    assert data["complete"] is False
+    assert "cases.Beneficiary.situation_abroad" in data["withheld"]
+    assert "depression" not in json.dumps(data)
