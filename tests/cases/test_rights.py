@@ -512,3 +512,22 @@ def test_subject_access_withholds_what_the_exporter_may_not_read(counsellor, mon
     assert data["complete"] is False
     assert "cases.Beneficiary.situation_abroad" in data["withheld"]
     assert "depression" not in json.dumps(data)
+
+
+def test_one_to_one_clash_keeps_the_kept_row_fills_it_and_keeps_the_other(counsellor, supervisor):
+    """The one-to-one rule, run on a model with one row per person on each side: the kept
+    record's row stays, its empty fields are filled from the other's, which is recorded
+    whole in the clashes, then deleted."""
+    from masar.cases.actions.rights import _move
+
+    kept = BeneficiaryFactory(actor=counsellor)
+    merged = BeneficiaryFactory(actor=counsellor)
+    ours = EmergencyFactory(actor=counsellor, beneficiary=kept)
+    theirs = EmergencyFactory(actor=counsellor, beneficiary=merged)
+    actions.decide_emergency(actor=supervisor, emergency=theirs, approve=False, note="Family.")
+    moved, clashes = _move(EmergencyProcessing, "beneficiary", kept, merged, True)
+    assert moved == 0
+    assert [c["values"]["id"] for c in clashes] == [str(theirs.pk)]
+    assert not EmergencyProcessing.objects.filter(pk=theirs.pk).exists()
+    ours.refresh_from_db()
+    assert ours.decision_note == "Family." and ours.status == EmergencyStatus.REQUESTED
