@@ -531,3 +531,22 @@ def test_one_to_one_clash_keeps_the_kept_row_fills_it_and_keeps_the_other(counse
     assert not EmergencyProcessing.objects.filter(pk=theirs.pk).exists()
     ours.refresh_from_db()
     assert ours.decision_note == "Family." and ours.status == EmergencyStatus.REQUESTED
+
+
+def test_retention_rule_that_cannot_be_checked_holds(counsellor, monkeypatch):
+    """A rule naming a field the model does not have (another part renamed it) errs on the
+    side of keeping: anonymise rather than erase."""
+    case = CaseFactory(actor=counsellor)
+    rule = rights_rules.RetentionRule(
+        code="renamed",
+        label="Renamed",
+        basis="Test policy",
+        model="cases.Case",
+        field="no_such_field",
+        values=frozenset({"x"}),
+        years=10,
+        date_field="closed_at",
+    )
+    monkeypatch.setattr(rights_rules, "RETENTION_RULES", (rule,))
+    assert rights_rules.retention_holds(case.beneficiary) == [rule]
+    assert rights_rules.retention_holds(BeneficiaryFactory(actor=counsellor)) == []

@@ -92,8 +92,15 @@ def retention_holds(beneficiary, at=None) -> list[RetentionRule]:
         rows = _related_rows(beneficiary, rule.model)
         if rows is None:
             continue
+        names = {f.name for f in rows.model._meta.get_fields()}
+        if rule.field not in names:
+            # The rule cannot be checked on this model: it holds whenever rows exist
+            # (anonymise rather than erase what might have to be kept).
+            if rows.exists():
+                holding.append(rule)
+            continue
         rows = rows.filter(**{f"{rule.field}__in": rule.values})
-        if rule.date_field in {f.name for f in rows.model._meta.get_fields()}:
+        if rule.date_field in names:
             # The retention runs from that date; without it the rule keeps holding.
             since = at - timedelta(days=365 * rule.years)
             rows = rows.exclude(**{f"{rule.date_field}__lt": since})
