@@ -89,6 +89,24 @@ def test_key_ignores_case_accents_spacing_and_hyphens(text):
     assert name_part_key(text.replace(" ", "-")) == base
 
 
+SYLLABLES = st.lists(
+    st.tuples(st.sampled_from("bflmnrz"), st.sampled_from("aeiou")), min_size=2, max_size=6
+)
+
+
+@given(SYLLABLES, st.data())
+def test_vowel_changes_and_doubled_letters_keep_the_key(syllables, data):
+    """Transliterations differ mostly in vowels (Mohamed / Mhamed / Mouhamed) and doubled
+    letters (Mohamed / Mohammed): neither changes the key. (Two syllables at least: a lone
+    "l" is read as the article.)"""
+    name = "".join(c + v for c, v in syllables)
+    respelt = "".join(
+        c * data.draw(st.integers(1, 2)) + data.draw(st.sampled_from(["", "a", "e", "ou", "i"]))
+        for c, _v in syllables
+    )
+    assert name_part_key(name) == name_part_key(respelt)
+
+
 @given(NAMEISH, NAMEISH)
 def test_name_key_never_crashes_and_fits_the_column(first, last):
     assert len(name_key(first, last)) <= 120
