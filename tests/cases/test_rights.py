@@ -550,3 +550,13 @@ def test_retention_rule_that_cannot_be_checked_holds(counsellor, monkeypatch):
     monkeypatch.setattr(rights_rules, "RETENTION_RULES", (rule,))
     assert rights_rules.retention_holds(case.beneficiary) == [rule]
     assert rights_rules.retention_holds(BeneficiaryFactory(actor=counsellor)) == []
+
+
+def test_the_merged_away_record_page_leads_to_the_kept_one(counsellor, supervisor, client_for):
+    kept, merged = _pair(counsellor)
+    actions.merge_beneficiaries(actor=supervisor, kept=kept, merged=merged)
+    url = reverse("cases:beneficiary-detail", args=[merged.pk])
+    response = client_for("conseiller.sfax").get(url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("cases:beneficiary-detail", args=[kept.pk])
+    assert client_for("conseiller.tunis").get(url).status_code == 404

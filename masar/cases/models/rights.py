@@ -48,7 +48,7 @@ class MergeRecord(models.Model):
         on_delete=models.CASCADE,
         related_name="merge_records",
     )
-    merged_id = models.UUIDField(_("identifier of the merged-away record"))
+    merged_id = models.UUIDField(_("identifier of the merged-away record"), db_index=True)
     snapshot = models.JSONField(_("values of the merged-away record"), default=dict, blank=True)
     filled = models.JSONField(_("fields filled on the kept record"), default=list, blank=True)
     moved = models.JSONField(_("related records moved"), default=dict, blank=True)

@@ -134,6 +134,9 @@ def _beneficiary(request, pk):
 
 @policy_required(Perm.VIEW_CASES)
 def beneficiary_detail(request, pk):
+    kept = rights.merged_into(request.user, pk)
+    if kept is not None:  # a record merged into another one: its links lead to the kept one
+        return redirect("cases:beneficiary-detail", pk=kept)
     beneficiary = _beneficiary(request, pk)
     audit_read(actor=request.user, obj=beneficiary, summary="beneficiary page")
     consents = Consent.objects.filter(beneficiary=beneficiary).select_related("taken_by")

@@ -40,6 +40,18 @@ def duplicate_matches(user, probe) -> tuple[list, int]:
     return shown, len(matches) - len(shown)
 
 
+def merged_into(user, pk):
+    """The identifier of the visible record that ``pk`` was merged into, if it was."""
+    if Beneficiary.objects.filter(pk=pk).exists():
+        return None
+    visible = Beneficiary.objects.visible_to(user)
+    return (
+        MergeRecord.objects.filter(merged_id=pk, kept__in=visible)
+        .values_list("kept_id", flat=True)
+        .first()
+    )
+
+
 def case_context(request, case) -> dict:
     """Context for the case page's rights panel (template cases/panels/rights_case.html)."""
     return {"rights_emergency": rules.active_emergency(case.beneficiary)}
