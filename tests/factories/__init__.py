@@ -11,6 +11,7 @@ from .needs import (
     VulnerabilityFactory,
 )
 from .referrals import ReferralFactory
+from .rights import EmergencyFactory, ErasureFactory, MergeFactory
 
 __all__ = [
     "AidFileFactory",
@@ -18,10 +19,13 @@ __all__ = [
     "BeneficiaryFactory",
     "CaseFactory",
     "CaseTransferFactory",
+    "EmergencyFactory",
     "EnrolmentFactory",
+    "ErasureFactory",
     "FollowUpVisitFactory",
     "InstitutionFactory",
     "LocationFactory",
+    "MergeFactory",
     "OrganizationFactory",
     "PlanActionFactory",
     "PlanTrackFactory",

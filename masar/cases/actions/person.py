@@ -24,6 +24,7 @@ from ..models.referral import REFERRAL_INSTITUTION_KINDS
 from ..search import NAME_FIELDS, index_cases, index_person
 from ..validators import normalize_cin, normalize_phone
 from .common import deny, require_manager, timeline
+from .rights import refresh_name_keys
 
 EDITABLE_FIELDS = rules.PRE_CONSENT_FIELDS + rules.CONSENTED_FIELDS
 
@@ -85,6 +86,7 @@ def register_beneficiary(
     )
     beneficiary = Beneficiary(institution=institution, created_by=actor, **values)
     _save_validated(beneficiary)
+    refresh_name_keys(beneficiary)
     record_event(
         actor=actor,
         action=AuditAction.CREATE,
@@ -117,6 +119,8 @@ def update_beneficiary(*, actor, beneficiary, **values) -> Beneficiary:
     changes = diff(beneficiary, before, EDITABLE_FIELDS)
     if set(changes) & set(NAME_FIELDS):
         index_person(beneficiary)
+    if changes.keys() & {"first_name", "last_name", "first_name_ar", "last_name_ar", "birth_date"}:
+        refresh_name_keys(beneficiary)
     if changes:
         record_event(
             actor=actor,

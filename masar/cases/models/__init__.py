@@ -46,6 +46,14 @@ from .referral import (
     ReferralStatus,
     referral_kind_choices,
 )
+from .rights import (
+    EmergencyProcessing,
+    EmergencyStatus,
+    ErasureMode,
+    ErasureRecord,
+    MergeRecord,
+    NameKey,
+)
 from .search import CaseNameToken
 
 __all__ = [
@@ -67,7 +75,11 @@ __all__ = [
     "ConsentLanguage",
     "ConsentPurpose",
     "EducationLevel",
+    "EmergencyProcessing",
+    "EmergencyStatus",
     "Enrolment",
+    "ErasureMode",
+    "ErasureRecord",
     "FOLLOW_UP_MONTHS",
     "FamilySituation",
     "FollowUpVisit",
@@ -75,6 +87,8 @@ __all__ = [
     "HouseholdMember",
     "Housing",
     "Level",
+    "MergeRecord",
+    "NameKey",
     "NeedsAssessment",
     "OPEN_STATUSES",
     "PlanAction",

@@ -1,9 +1,18 @@
 """Object predicates for cases (the role → permission matrix is in accounts/policy.py)."""
 
+from django.utils import timezone
+
 from masar.accounts.models import InstitutionKind
 from masar.accounts.policy import Perm, has_perm
 
-from ..models import Beneficiary, Case, Consent, ConsentPurpose
+from ..models import (
+    Beneficiary,
+    Case,
+    Consent,
+    ConsentPurpose,
+    EmergencyProcessing,
+    EmergencyStatus,
+)
 
 # Fields that may be recorded before any consent: a name and a contact, nothing more.
 PRE_CONSENT_FIELDS = ("first_name", "last_name", "first_name_ar", "last_name_ar", "phone")
@@ -27,7 +36,17 @@ CASE_INSTITUTION_KINDS = frozenset({InstitutionKind.OTE_ANTENNA, InstitutionKind
 
 
 def has_active_consent(beneficiary, purpose=ConsentPurpose.CASE_MANAGEMENT) -> bool:
-    return Consent.objects.active().filter(beneficiary=beneficiary, purpose=purpose).exists()
+    """An active consent for ``purpose``; for case management, an approved and unexpired
+    emergency processing (reason + second person's approval) stands in for it."""
+    now = timezone.now()
+    if Consent.objects.active(now).filter(beneficiary=beneficiary, purpose=purpose).exists():
+        return True
+    return (
+        purpose == ConsentPurpose.CASE_MANAGEMENT
+        and EmergencyProcessing.objects.filter(
+            beneficiary=beneficiary, status=EmergencyStatus.APPROVED, valid_until__gt=now
+        ).exists()
+    )
 
 
 def can_manage_beneficiary(user, beneficiary) -> bool:

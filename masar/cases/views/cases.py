@@ -4,7 +4,6 @@ beneficiary or a case records the read in the audit trail."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,8 +23,9 @@ from ..forms import (
     WithdrawForm,
 )
 from ..models import Beneficiary, Case, CaseStatus, Consent, ConsentPurpose
+from ..rules.duplicates import Probe
 from ..search import scope_antennas, search_cases
-from ..validators import normalize_phone
+from ..validators import normalize_cin, normalize_phone
 from . import aid, attachments, followups, needs, referrals, rights
 from .common import flash_errors, form_errors, new_key
 
@@ -62,31 +62,36 @@ def case_list(request):
     )
 
 
-def _duplicates(request, form):
-    data = form.cleaned_data
-    q = Q(
-        first_name__iexact=data["first_name"].strip(), last_name__iexact=data["last_name"].strip()
-    )
+def _probe(values: dict, exclude=None) -> Probe:
+    """What the form says of the person, normalised as the actions would store it."""
     try:
-        phone = normalize_phone(data["phone"])
+        phone = normalize_phone(values.get("phone"))
     except ValidationError:
         phone = ""
-    if phone:
-        q |= Q(phone=phone)
-    return list(
-        Beneficiary.objects.visible_to(request.user)
-        .filter(institution_id=request.user.institution_id)
-        .filter(q)[:10]
+    try:
+        cin = normalize_cin(values.get("cin"))
+    except ValidationError:
+        cin = None
+    return Probe(
+        first_name=values.get("first_name") or "",
+        last_name=values.get("last_name") or "",
+        first_name_ar=values.get("first_name_ar") or "",
+        last_name_ar=values.get("last_name_ar") or "",
+        birth_date=values.get("birth_date"),
+        cin=cin,
+        phone=phone,
+        exclude=exclude,
     )
 
 
 @policy_required(Perm.MANAGE_CASES)
 def beneficiary_register(request):
     form = RegisterForm(request.POST or None)
-    duplicates = []
+    duplicates, hidden = [], 0
     if request.method == "POST" and form.is_valid():
-        duplicates = [] if form.cleaned_data["confirm_duplicate"] else _duplicates(request, form)
-        if not duplicates:
+        if not form.cleaned_data["confirm_duplicate"]:
+            duplicates, hidden = rights.duplicate_matches(request.user, _probe(form.cleaned_data))
+        if not (duplicates or hidden):
             try:
                 beneficiary = actions.register_beneficiary(
                     actor=request.user, **form.action_values()
@@ -99,7 +104,12 @@ def beneficiary_register(request):
     return render(
         request,
         "cases/beneficiary_register.html",
-        {"form": form, "duplicates": duplicates, "idempotency_key": new_key()},
+        {
+            "form": form,
+            "duplicates": duplicates,
+            "hidden": hidden,
+            "idempotency_key": new_key(),
+        },
     )
 
 
@@ -114,6 +124,9 @@ def _beneficiary(request, pk):
 
 @policy_required(Perm.VIEW_CASES)
 def beneficiary_detail(request, pk):
+    kept = rights.merged_into(request.user, pk)
+    if kept is not None:  # a record merged into another one: its links lead to the kept one
+        return redirect("cases:beneficiary-detail", pk=kept)
     beneficiary = _beneficiary(request, pk)
     audit_read(actor=request.user, obj=beneficiary, summary="beneficiary page")
     consents = Consent.objects.filter(beneficiary=beneficiary).select_related("taken_by")
@@ -125,7 +138,9 @@ def beneficiary_detail(request, pk):
             "beneficiary": beneficiary,
             "consents": consents,
             "active_purposes": [p for p in ConsentPurpose if p.value in active],
-            "has_consent": ConsentPurpose.CASE_MANAGEMENT.value in active,
+            # An approved emergency processing stands in for the consent (rules.cases).
+            "has_consent": ConsentPurpose.CASE_MANAGEMENT.value in active
+            or rules.has_active_consent(beneficiary),
             "cases": Case.objects.visible_to(request.user)
             .filter(beneficiary=beneficiary)
             .select_related("antenna"),
@@ -141,7 +156,18 @@ def beneficiary_edit(request, pk):
     beneficiary = _beneficiary(request, pk)
     has_consent = rules.has_active_consent(beneficiary)
     form = BeneficiaryForm(request.POST or None, initial=BeneficiaryForm.initial_for(beneficiary))
-    if request.method == "POST" and form.is_valid():
+    duplicates, hidden = [], 0
+    if request.method == "POST" and form.is_valid() and not request.POST.get("confirm_duplicate"):
+        # Shown before saving when the identity changes: the same card number, phone, or a
+        # close name with the same date of birth.
+        values = form.action_values(with_consent=True)
+        identity = ("first_name", "last_name", "first_name_ar", "last_name_ar")
+        identity += ("birth_date", "cin", "phone")
+        if any(str(values.get(f) or "") != str(form.initial.get(f) or "") for f in identity):
+            duplicates, hidden = rights.duplicate_matches(
+                request.user, _probe(values, exclude=beneficiary)
+            )
+    if request.method == "POST" and form.is_valid() and not (duplicates or hidden):
         try:
             actions.update_beneficiary(
                 actor=request.user,
@@ -159,7 +185,13 @@ def beneficiary_edit(request, pk):
     return render(
         request,
         "cases/beneficiary_form.html",
-        {"form": form, "beneficiary": beneficiary, "has_consent": has_consent},
+        {
+            "form": form,
+            "beneficiary": beneficiary,
+            "has_consent": has_consent,
+            "duplicates": duplicates,
+            "hidden": hidden,
+        },
     )
 
 
