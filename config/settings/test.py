@@ -1,5 +1,7 @@
 """Test settings: the real database (SQLite by default, PostgreSQL via DATABASE_URL)."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import DATABASES
 
@@ -22,4 +24,5 @@ else:
     # table is locked") instead of waiting, so threads each with their own connection
     # (transactional tests of concurrent approvals) could not run. WAL, the busy timeout and
     # IMMEDIATE transactions then serialise the writers as in production.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405
+    # One file per test process, so that two runs in one checkout never share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}  # noqa: F405

@@ -192,3 +192,12 @@ def test_beneficiary_edit_with_consent_saves(persona, client_for):
         "IT",
         "1990-04-02",
     )
+
+
+def test_person_page_offers_to_open_a_case_only_without_an_open_one(persona, client_for):
+    person = BeneficiaryFactory(actor=persona("conseiller.sfax"), consent=True)
+    client = client_for("conseiller.sfax")
+    url = reverse("cases:beneficiary-detail", args=[person.pk])
+    assert 'data-testid="case-open"' in client.get(url).content.decode()
+    CaseFactory(actor=persona("conseiller.sfax"), beneficiary=person)
+    assert 'data-testid="case-open"' not in client.get(url).content.decode()

@@ -145,6 +145,8 @@ def beneficiary_detail(request, pk):
             .filter(beneficiary=beneficiary)
             .select_related("antenna"),
             "can_manage": has_perm(request.user, Perm.MANAGE_CASES),
+            # One open case per person (also a database constraint): no button for a second.
+            "has_open_case": beneficiary.cases.open().exists(),
             "idempotency_key": new_key(),
             **_panels("beneficiary_context", request, beneficiary),
         },
