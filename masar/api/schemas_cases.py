@@ -111,7 +111,11 @@ class ConsentOut(Schema):
 class CaseEventOut(Schema):
     at: datetime
     kind: str
-    summary: str
+    summary: str = Field(description="What happened, in the language of Accept-Language.")
+
+    @staticmethod
+    def resolve_summary(obj) -> str:
+        return obj.text
 
 
 class CaseOut(Schema):

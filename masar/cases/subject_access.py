@@ -20,7 +20,7 @@ from masar.accounts.policy import Perm, has_perm
 from masar.core.classification import DataClass, field_class
 
 from .actions.rights import _relations
-from .models import Attachment, Beneficiary, Case
+from .models import Attachment, Beneficiary, Case, CaseEvent
 
 STYLESHEET = "masar/subject_access.css"
 
@@ -44,6 +44,8 @@ def _display(obj, f):
         if hasattr(related, "get_full_name"):
             return related.get_full_name() or related.get_username()
         return str(getattr(related, "name", related))
+    if isinstance(obj, CaseEvent) and f.name == "summary":
+        return obj.text  # stored as an English message, shown in the export's language
     value = getattr(obj, f.name)
     named = getattr(type(obj), f"{f.name}_name", None)
     if isinstance(named, property) and value:  # e.g. a country code and its name

@@ -34,7 +34,7 @@ def boss(persona):
 
 
 def _events(case, kind):
-    return list(CaseEvent.objects.filter(case=case, kind=kind).values_list("summary", flat=True))
+    return [e.text for e in CaseEvent.objects.filter(case=case, kind=kind)]
 
 
 def test_enrolment_explains_every_rule_and_the_timeline_says_so(sfax, english):

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from masar.accounts.policy import Perm
 from masar.audit.actions import record_event
@@ -25,7 +26,7 @@ from masar.monitoring.models import Programme
 from .. import rules
 from ..models import AidFile, AidKind, AidStatus, CaseEventKind, Tranche
 from .attachments import add_attachment
-from .common import require_manager, timeline
+from .common import Summary, require_manager, timeline
 from .enrolment import require_case_decider
 
 CONTRACT_LANGUAGES = ("fr", "ar")
@@ -147,7 +148,7 @@ def submit_aid_file(*, actor, aid_file) -> AidFile:
         cases=[aid_file.enrolment.case],
         actor=actor,
         kind=CaseEventKind.AID_SUBMITTED,
-        summary=_("%(kind)s, %(amount)s")
+        summary=Summary(gettext_noop("%(kind)s, %(amount)s"))
         % {"kind": AidKind(aid_file.kind).label, "amount": _tnd(aid_file.amount)},
     )
     return aid_file
@@ -232,7 +233,9 @@ def decide_aid_file(*, actor, aid_file, approve: bool, reason="") -> AidFile:
         actor=actor,
         kind=CaseEventKind.AID_DECIDED,
         summary=(
-            _("Approved: %(kind)s, %(amount)s") if approve else _("Rejected: %(kind)s, %(amount)s")
+            Summary(gettext_noop("Approved: %(kind)s, %(amount)s"))
+            if approve
+            else Summary(gettext_noop("Rejected: %(kind)s, %(amount)s"))
         )
         % {"kind": AidKind(aid_file.kind).label, "amount": _tnd(aid_file.amount)},
     )
@@ -269,8 +272,13 @@ def issue_contract(*, actor, aid_file, language) -> bytes:
         cases=[aid_file.enrolment.case],
         actor=actor,
         kind=CaseEventKind.AID_CONTRACT,
-        summary=_("Commitment contract issued (%(language)s)")
-        % {"language": {"fr": _("French"), "ar": _("Arabic")}[language]},
+        summary=Summary(gettext_noop("Commitment contract issued (%(language)s)"))
+        % {
+            "language": {
+                "fr": Summary(gettext_noop("French")),
+                "ar": Summary(gettext_noop("Arabic")),
+            }[language]
+        },
     )
     return pdf
 
@@ -329,7 +337,7 @@ def record_tranche(*, actor, aid_file, amount, paid_on, reference) -> Tranche:
         cases=[aid_file.enrolment.case],
         actor=actor,
         kind=CaseEventKind.AID_DISBURSED,
-        summary=_("Tranche of %(amount)s (%(paid)s of %(total)s paid)")
+        summary=Summary(gettext_noop("Tranche of %(amount)s (%(paid)s of %(total)s paid)"))
         % {
             "amount": _tnd(amount),
             "paid": _tnd(paid + amount),

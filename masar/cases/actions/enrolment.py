@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from masar.accounts.policy import Perm, has_perm
 from masar.audit.actions import record_event
@@ -11,7 +12,7 @@ from masar.audit.models import AuditAction
 
 from ..models import Case, CaseEventKind, Enrolment
 from ..rules import eligibility
-from .common import deny, require_manager, timeline
+from .common import Summary, deny, require_manager, timeline
 
 
 def require_case_decider(actor, case, perm):
@@ -68,7 +69,11 @@ def enrol_case(*, actor, case, programme) -> Enrolment:
         cases=[case],
         actor=actor,
         kind=CaseEventKind.ELIGIBILITY_CHECKED,
-        summary=(_("%(programme)s: eligible") if eligible else _("%(programme)s: not eligible"))
+        summary=(
+            Summary(gettext_noop("%(programme)s: eligible"))
+            if eligible
+            else Summary(gettext_noop("%(programme)s: not eligible"))
+        )
         % {"programme": programme.name},
     )
     return enrolment
@@ -105,7 +110,7 @@ def override_eligibility(*, actor, enrolment, reason) -> Enrolment:
         cases=[enrolment.case],
         actor=actor,
         kind=CaseEventKind.ELIGIBILITY_OVERRIDDEN,
-        summary=_("%(programme)s: admitted by a supervisor's decision")
+        summary=Summary(gettext_noop("%(programme)s: admitted by a supervisor's decision"))
         % {"programme": enrolment.programme.name},
     )
     return enrolment

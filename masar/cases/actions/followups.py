@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from masar.accounts.models import InstitutionKind, User
 from masar.accounts.policy import Perm, has_perm
@@ -27,7 +28,7 @@ from ..models import (
 )
 from ..scoring import CURRENT_VERSION, instrument, score
 from ..search import index_cases
-from .common import require_manager, timeline
+from .common import Summary, require_manager, timeline
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -68,7 +69,7 @@ def schedule_follow_ups(*, actor, case, start: datetime.date | None = None) -> l
             cases=[case],
             actor=actor,
             kind=CaseEventKind.FOLLOW_UP_SCHEDULED,
-            summary=_("Follow-up visits scheduled: %(dates)s")
+            summary=Summary(gettext_noop("Follow-up visits scheduled: %(dates)s"))
             % {"dates": ", ".join(v.due_on.isoformat() for v in created)},
         )
     return created
@@ -104,7 +105,7 @@ def reschedule_follow_ups(*, actor, case, start: datetime.date) -> int:
             cases=[case],
             actor=actor,
             kind=CaseEventKind.FOLLOW_UP_SCHEDULED,
-            summary=_("Follow-up visits rescheduled from %(start)s: %(dates)s")
+            summary=Summary(gettext_noop("Follow-up visits rescheduled from %(start)s: %(dates)s"))
             % {
                 "start": start.isoformat(),
                 "dates": ", ".join(v.due_on.isoformat() for v in moved),
@@ -170,7 +171,7 @@ def _create_score(*, actor, case, answers, occasion, taken_on, visit, version):
         cases=[case],
         actor=actor,
         kind=CaseEventKind.SCORE_RECORDED,
-        summary=_("Sustainability score (%(occasion)s): %(composite).2f")
+        summary=Summary(gettext_noop("Sustainability score (%(occasion)s): %(composite).2f"))
         % {"occasion": ScoreOccasion(occasion).label, "composite": scores.composite},
     )
     return entry
@@ -261,7 +262,7 @@ def record_follow_up(
         cases=[visit.case],
         actor=actor,
         kind=CaseEventKind.FOLLOW_UP_RECORDED,
-        summary=_("Follow-up visit (month %(month)s): %(state)s")
+        summary=Summary(gettext_noop("Follow-up visit (month %(month)s): %(state)s"))
         % {"month": visit.month, "state": ActivityState(state).label},
     )
     if answers:
@@ -369,7 +370,7 @@ def transfer_case(*, actor, case, to_antenna, reason: str, counsellor=None) -> C
         cases=[case],
         actor=actor,
         kind=CaseEventKind.TRANSFERRED,
-        summary=_("Transferred from %(from)s to %(to)s")
+        summary=Summary(gettext_noop("Transferred from %(from)s to %(to)s"))
         % {"from": from_name, "to": to_antenna.name},
     )
     return transfer

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from masar.accounts.models import Institution
 from masar.accounts.policy import Perm, has_perm
@@ -37,7 +38,7 @@ from ..models import (
     VulnerabilityKind,
 )
 from ..rules.needs import can_read_health
-from .common import deny, require_manager, timeline
+from .common import Summary, deny, require_manager, timeline
 
 PROFILE_FIELDS = ("education_level", "skills", "languages")
 ASSESSMENT_FIELDS = NeedsAssessment.ECONOMIC_FIELDS + NeedsAssessment.SOCIAL_FIELDS
@@ -160,7 +161,7 @@ def update_profile(
             cases=list(beneficiary.cases.open()),
             actor=actor,
             kind=CaseEventKind.BENEFICIARY_UPDATED,
-            summary=_("Profile updated"),
+            summary=Summary(gettext_noop("Profile updated")),
         )
     return profile
 
@@ -230,9 +231,9 @@ def assess_needs(
         actor=actor,
         kind=CaseEventKind.NEEDS_ASSESSED,
         summary=(
-            _("Needs assessed (economic, social and psychosocial)")
+            Summary(gettext_noop("Needs assessed (economic, social and psychosocial)"))
             if psy is not None
-            else _("Needs assessed (economic and social)")
+            else Summary(gettext_noop("Needs assessed (economic and social)"))
         ),
     )
     return assessment
@@ -276,7 +277,7 @@ def record_psychosocial(*, actor, assessment, **values) -> PsychosocialAssessmen
             cases=[case],
             actor=actor,
             kind=CaseEventKind.NEEDS_ASSESSED,
-            summary=_("Psychosocial assessment recorded"),
+            summary=Summary(gettext_noop("Psychosocial assessment recorded")),
         )
     return psy
 
@@ -351,7 +352,8 @@ def record_vulnerability(*, actor, case, kind, details="") -> VulnerabilityFlag:
         cases=[case],
         actor=actor,
         kind=CaseEventKind.VULNERABILITY_RECORDED,
-        summary=_("Vulnerability recorded: %(kind)s") % {"kind": VulnerabilityKind(kind).label},
+        summary=Summary(gettext_noop("Vulnerability recorded: %(kind)s"))
+        % {"kind": VulnerabilityKind(kind).label},
     )
     return flag
 
@@ -368,7 +370,7 @@ def update_vulnerability_details(*, actor, flag, details) -> VulnerabilityDetail
         cases=[flag.case],
         actor=actor,
         kind=CaseEventKind.VULNERABILITY_RECORDED,
-        summary=_("Vulnerability details updated: %(kind)s")
+        summary=Summary(gettext_noop("Vulnerability details updated: %(kind)s"))
         % {"kind": VulnerabilityKind(flag.kind).label},
     )
     return detail
@@ -405,7 +407,8 @@ def lift_vulnerability(*, actor, flag) -> VulnerabilityFlag:
         cases=[flag.case],
         actor=actor,
         kind=CaseEventKind.VULNERABILITY_RECORDED,
-        summary=_("Vulnerability lifted: %(kind)s") % {"kind": VulnerabilityKind(flag.kind).label},
+        summary=Summary(gettext_noop("Vulnerability lifted: %(kind)s"))
+        % {"kind": VulnerabilityKind(flag.kind).label},
     )
     return flag
 
@@ -441,7 +444,7 @@ def add_track(*, actor, case, kind, objective="") -> PlanTrack:
         cases=[case],
         actor=actor,
         kind=CaseEventKind.PLAN_UPDATED,
-        summary=_("Track added: %(track)s") % {"track": TrackKind(kind).label},
+        summary=Summary(gettext_noop("Track added: %(track)s")) % {"track": TrackKind(kind).label},
     )
     return track
 
@@ -466,7 +469,8 @@ def update_track(*, actor, track, objective) -> PlanTrack:
             cases=[track.case],
             actor=actor,
             kind=CaseEventKind.PLAN_UPDATED,
-            summary=_("Track updated: %(track)s") % {"track": TrackKind(track.kind).label},
+            summary=Summary(gettext_noop("Track updated: %(track)s"))
+            % {"track": TrackKind(track.kind).label},
         )
     return track
 
@@ -550,7 +554,9 @@ def add_plan_action(
         cases=[track.case],
         actor=actor,
         kind=CaseEventKind.PLAN_UPDATED,
-        summary=_plan_summary(_("Action added (%(track)s): %(action)s"), action),
+        summary=_plan_summary(
+            Summary(gettext_noop("Action added (%(track)s): %(action)s")), action
+        ),
     )
     return action
 
@@ -580,9 +586,9 @@ def update_plan_action(*, actor, action, **values) -> PlanAction:
         changes=changes,
     )
     message = (
-        _("Action now “%(status)s” (%(track)s): %(action)s")
+        Summary(gettext_noop("Action now “%(status)s” (%(track)s): %(action)s"))
         if "status" in changes
-        else _("Action updated (%(track)s): %(action)s")
+        else Summary(gettext_noop("Action updated (%(track)s): %(action)s"))
     )
     timeline(
         cases=[case],

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from masar.audit.actions import diff, record_event, snapshot
 from masar.audit.models import AuditAction
@@ -23,7 +24,7 @@ from ..models import (
 from ..models.referral import REFERRAL_INSTITUTION_KINDS
 from ..search import NAME_FIELDS, index_cases, index_person
 from ..validators import normalize_cin, normalize_phone
-from .common import deny, require_manager, timeline
+from .common import Summary, deny, require_manager, timeline
 from .rights import refresh_name_keys
 
 EDITABLE_FIELDS = rules.PRE_CONSENT_FIELDS + rules.CONSENTED_FIELDS
@@ -133,7 +134,8 @@ def update_beneficiary(*, actor, beneficiary, **values) -> Beneficiary:
             cases=list(beneficiary.cases.open()),
             actor=actor,
             kind=CaseEventKind.BENEFICIARY_UPDATED,
-            summary=_("Record updated: %(fields)s") % {"fields": ", ".join(sorted(changes))},
+            summary=Summary(gettext_noop("Record updated: %(fields)s"))
+            % {"fields": ", ".join(sorted(changes))},
         )
     return beneficiary
 
@@ -204,7 +206,7 @@ def record_consent(
         cases=list(beneficiary.cases.open()),
         actor=actor,
         kind=CaseEventKind.CONSENT_RECORDED,
-        summary=_("Consent recorded (%(version)s); granted: %(purposes)s")
+        summary=Summary(gettext_noop("Consent recorded (%(version)s); granted: %(purposes)s"))
         % {"version": text_version.strip(), "purposes": granted},
     )
     return consents
@@ -231,7 +233,7 @@ def withdraw_consent(*, actor, beneficiary, purpose) -> int:
         cases=list(beneficiary.cases.open()),
         actor=actor,
         kind=CaseEventKind.CONSENT_WITHDRAWN,
-        summary=_("Consent withdrawn: %(purpose)s") % {"purpose": purpose},
+        summary=Summary(gettext_noop("Consent withdrawn: %(purpose)s")) % {"purpose": purpose},
     )
     return len(withdrawn)
 
@@ -270,7 +272,12 @@ def open_case(*, actor, beneficiary, antenna=None) -> Case:
         summary="case opened",
         changes={"beneficiary": [None, str(beneficiary.pk)], "status": [None, case.status]},
     )
-    timeline(cases=[case], actor=actor, kind=CaseEventKind.OPENED, summary=_("Case opened"))
+    timeline(
+        cases=[case],
+        actor=actor,
+        kind=CaseEventKind.OPENED,
+        summary=Summary(gettext_noop("Case opened")),
+    )
     return case
 
 
@@ -317,7 +324,7 @@ def change_case_status(*, actor, case, to, reason="") -> Case:
         cases=[case],
         actor=actor,
         kind=CaseEventKind.STATUS_CHANGED,
-        summary=_("Status: %(from)s → %(to)s")
+        summary=Summary(gettext_noop("Status: %(from)s → %(to)s"))
         % {"from": CaseStatus(before).label, "to": CaseStatus(to).label},
     )
     if to == CaseStatus.SUPPORT:

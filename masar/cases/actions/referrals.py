@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from masar.accounts.models import InstitutionKind
 from masar.audit.actions import record_event
@@ -22,7 +23,7 @@ from ..models import (
     Referral,
     ReferralStatus,
 )
-from .common import deny, require_manager, timeline
+from .common import Summary, deny, require_manager, timeline
 
 MAX_DUE_DAYS = 365
 
@@ -129,7 +130,7 @@ def send_referral(
         cases=[case],
         actor=actor,
         kind=CaseEventKind.REFERRAL_SENT,
-        summary=_("Referred to %(institution)s, due %(date)s")
+        summary=Summary(gettext_noop("Referred to %(institution)s, due %(date)s"))
         % {"institution": institution.name, "date": due_date.isoformat()},
     )
     transaction.on_commit(lambda: _after_sending(referral, notify))
@@ -201,7 +202,7 @@ def accept_referral(*, actor, referral) -> Referral:
         before=before,
         summary="referral accepted",
         kind=CaseEventKind.REFERRAL_ACCEPTED,
-        timeline_summary=_("Accepted by %(institution)s")
+        timeline_summary=Summary(gettext_noop("Accepted by %(institution)s"))
         % {"institution": referral.institution.name},
     )
     return referral
@@ -227,7 +228,7 @@ def decline_referral(*, actor, referral, reason) -> Referral:
         before=before,
         summary="referral declined",
         kind=CaseEventKind.REFERRAL_DECLINED,
-        timeline_summary=_("Declined by %(institution)s")
+        timeline_summary=Summary(gettext_noop("Declined by %(institution)s"))
         % {"institution": referral.institution.name},
     )
     return referral
@@ -255,7 +256,7 @@ def complete_referral(*, actor, referral, outcome) -> Referral:
         before=before,
         summary="referral completed",
         kind=CaseEventKind.REFERRAL_COMPLETED,
-        timeline_summary=_("Completed by %(institution)s")
+        timeline_summary=Summary(gettext_noop("Completed by %(institution)s"))
         % {"institution": referral.institution.name},
     )
     return referral
@@ -281,7 +282,7 @@ def cancel_referral(*, actor, referral, reason="") -> Referral:
         before=before,
         summary="referral cancelled",
         kind=CaseEventKind.STATUS_CHANGED,
-        timeline_summary=_("Referral to %(institution)s cancelled")
+        timeline_summary=Summary(gettext_noop("Referral to %(institution)s cancelled"))
         % {"institution": referral.institution.name},
     )
     return referral
@@ -342,9 +343,9 @@ def record_referral_feedback(
         actor=actor,
         kind=CaseEventKind.REFERRAL_FEEDBACK,
         summary=(
-            _("Service received (%(institution)s)")
+            Summary(gettext_noop("Service received (%(institution)s)"))
             if referral.feedback_received
-            else _("Service not received (%(institution)s)")
+            else Summary(gettext_noop("Service not received (%(institution)s)"))
         )
         % {"institution": referral.institution.name},
     )
@@ -372,7 +373,7 @@ def note_referral_overdue(*, referral, today=None) -> bool:
         cases=[referral.case],
         actor=None,
         kind=CaseEventKind.REFERRAL_OVERDUE,
-        summary=_("Referral to %(institution)s past its due date (%(date)s)")
+        summary=Summary(gettext_noop("Referral to %(institution)s past its due date (%(date)s)"))
         % {"institution": referral.institution.name, "date": referral.due_date.isoformat()},
     )
     from ..tasks.referrals import send_overdue_reminders

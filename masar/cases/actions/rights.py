@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from masar.accounts.policy import Perm, has_perm
 from masar.audit.actions import record_event
@@ -33,7 +34,7 @@ from ..models import (
 from ..rules import duplicates
 from ..rules import rights as rules
 from ..search import index_person
-from .common import deny, require_manager, timeline
+from .common import Summary, deny, require_manager, timeline
 
 # Fields of the person never copied from one record to the other on a merge.
 _BOOKKEEPING = frozenset({"id", "institution", "created_by", "created_at"})
@@ -215,7 +216,9 @@ def merge_beneficiaries(*, actor, kept, merged, reason="") -> MergeRecord:
         cases=list(kept.cases.all()),
         actor=actor,
         kind=CaseEventKind.MERGED,
-        summary=_("Two records of the person merged; %(n)s fields filled from the other")
+        summary=Summary(
+            gettext_noop("Two records of the person merged; %(n)s fields filled from the other")
+        )
         % {"n": len(filled)},
     )
     return record
@@ -272,7 +275,8 @@ def request_emergency(
         cases=list(beneficiary.cases.open()),
         actor=actor,
         kind=CaseEventKind.EMERGENCY_REQUESTED,
-        summary=_("Processing without consent requested for %(days)s days") % {"days": days},
+        summary=Summary(gettext_noop("Processing without consent requested for %(days)s days"))
+        % {"days": days},
     )
     return emergency
 
@@ -311,10 +315,10 @@ def decide_emergency(*, actor, emergency, approve: bool, note="") -> EmergencyPr
         actor=actor,
         kind=CaseEventKind.EMERGENCY_DECIDED,
         summary=(
-            _("Processing without consent approved until %(date)s")
+            Summary(gettext_noop("Processing without consent approved until %(date)s"))
             % {"date": timezone.localtime(emergency.valid_until).date().isoformat()}
             if approve
-            else _("Processing without consent refused")
+            else Summary(gettext_noop("Processing without consent refused"))
         ),
     )
     return emergency
@@ -338,7 +342,8 @@ def record_subject_access(*, actor, beneficiary, fmt: str) -> None:
         cases=list(beneficiary.cases.all()),
         actor=actor,
         kind=CaseEventKind.SUBJECT_ACCESS,
-        summary=_("The person's record was exported for them (%(format)s)") % {"format": fmt},
+        summary=Summary(gettext_noop("The person's record was exported for them (%(format)s)"))
+        % {"format": fmt},
     )
 
 
@@ -469,9 +474,13 @@ def erase_beneficiary(*, actor, beneficiary, request_reference) -> ErasureRecord
         actor=actor,
         kind=CaseEventKind.ERASED,
         summary=(
-            _("Personal data anonymised at the person's request (a retention rule applies)")
+            Summary(
+                gettext_noop(
+                    "Personal data anonymised at the person's request (a retention rule applies)"
+                )
+            )
             if holding
-            else _("Personal data erased at the person's request")
+            else Summary(gettext_noop("Personal data erased at the person's request"))
         ),
     )
     return record

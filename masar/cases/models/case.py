@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from masar.core.classification import DataClass
@@ -156,7 +157,10 @@ class CaseEvent(models.Model):
         related_name="+",
     )
     kind = models.CharField(max_length=30, choices=CaseEventKind.choices)
+    # The English message (a msgid) and its parameters, translated when read (``text``);
+    # rows written before parameters existed hold text in the writer's language.
     summary = models.CharField(max_length=300, blank=True)
+    params = models.JSONField(default=dict, blank=True)
 
     DATA_CLASSIFICATION = {
         "id": _NONE,
@@ -165,6 +169,7 @@ class CaseEvent(models.Model):
         "actor": _NONE,
         "kind": _NONE,
         "summary": _NONE,
+        "params": _NONE,
     }
 
     class Meta:
@@ -175,3 +180,17 @@ class CaseEvent(models.Model):
 
     def __str__(self):
         return f"{self.case_id}:{self.kind}"
+
+    @property
+    def text(self) -> str:
+        """The summary in the reader's language."""
+        if not self.summary:
+            return ""
+        message = gettext(self.summary)
+        if not self.params:
+            return message
+        params = {k: gettext(v) if isinstance(v, str) and v else v for k, v in self.params.items()}
+        try:
+            return message % params
+        except (KeyError, TypeError, ValueError):  # a translation that lost a placeholder
+            return self.summary % self.params
