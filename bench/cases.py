@@ -116,8 +116,8 @@ def run(url, args):
     if Beneficiary.objects.count() != args.people:
         print("generating the data set…")
         cases_data.generate(args.people)
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # the planner's statistics, as a maintained database has
     antennas, counsellors = cases_data.setup_people()
     antenna = antennas[1]
     user = counsellors[antenna.code]
