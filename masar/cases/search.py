@@ -10,7 +10,9 @@ Whatever changes a person's names, opens a case or moves it to another antenna c
 ``index_cases``.
 """
 
-from django.db.models import Q
+from django.db import connection
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
 
 from masar.directory.normalize import tokens
 
@@ -61,8 +63,20 @@ def search_cases(cases, text: str, *, antennas=None):
         matching = CaseNameToken.objects.filter(token__gte=word, token__lt=word + _TOP)
         if antennas is not None:
             matching = matching.filter(antenna__in=antennas)
-        cases = cases.filter(pk__in=matching.values("case_id"))
+        cases = cases.filter(_case_id_in(matching.values("case_id")))
     return cases
+
+
+def _case_id_in(case_ids):
+    """``case.id IN (case_ids)``. On PostgreSQL written ``id = ANY(ARRAY(…))``, so that the
+    few matching ids are gathered first and fetched through the primary key: with ``IN`` the
+    planner hashes them and scans every case of the antenna (≈ 110,000 at a million)."""
+    if connection.vendor != "postgresql":
+        return Q(pk__in=case_ids)
+    sql, params = case_ids.query.sql_with_params()
+    column = f"{connection.ops.quote_name(Case._meta.db_table)}.{connection.ops.quote_name('id')}"
+    # Safe: the SQL is Django's own compilation of the token query, its values are parameters.
+    return RawSQL(f"{column} = ANY(ARRAY({sql}))", params, output_field=BooleanField())  # noqa: S611
 
 
 def scope_antennas(user):
@@ -75,4 +89,5 @@ def scope_antennas(user):
     q = Q(pk=user.institution_id)
     if has_perm(user, Perm.VIEW_SUBORDINATE_CASES):
         q |= Q(parent_id=user.institution_id)
-    return Institution.objects.filter(q).values("pk")
+    # A list of ids, not a subquery: the planner then knows how few antennas it scans.
+    return list(Institution.objects.filter(q).values_list("pk", flat=True))

@@ -92,11 +92,12 @@ class Case(models.Model):
                 name="closed_case_has_reason",
             ),
         ]
-        # The case lists: an antenna's cases newest first, with or without a status.
+        # The case lists: an antenna's cases newest first (ties by id, as the lists order
+        # them, so that a page deep in the list is read from the index without a sort).
         indexes = [
-            models.Index(fields=["antenna", "-opened_at"], name="case_antenna_opened_idx"),
+            models.Index(fields=["antenna", "-opened_at", "id"], name="case_antenna_opened_idx2"),
             models.Index(
-                fields=["antenna", "status", "-opened_at"], name="case_antenna_status_idx2"
+                fields=["antenna", "status", "-opened_at", "id"], name="case_antenna_status_idx3"
             ),
         ]
 
