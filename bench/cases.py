@@ -15,9 +15,7 @@ median, p95 and their ratio. Target: p95 under 100 ms on SQLite and PostgreSQL.
 
 import argparse
 import http.cookiejar
-import os
 import re
-import subprocess
 import sys
 import urllib.parse
 import urllib.request
@@ -80,26 +78,10 @@ def main():
     parser.add_argument("--postgres", action="store_true")
     args = parser.parse_args()
 
-    root = harness.ROOT
-    env = {**os.environ, "PG_PORT": PG_PORT, "PG_DIR": str(root / "var" / "bench" / "pg-cases")}
-    if args.postgres:
-        subprocess.run(
-            ["bash", "-c", "source scripts/postgres.sh && pg_start"], cwd=root, env=env, check=True
-        )
-        url = f"postgres://masar@127.0.0.1:{PG_PORT}/masar"
-    else:
-        (root / "var" / "bench").mkdir(parents=True, exist_ok=True)
-        url = f"sqlite:///{root / 'var' / 'bench' / f'cases-{args.people}.sqlite3'}"
-    try:
+    with harness.database(
+        args.postgres, f"cases-{args.people}.sqlite3", PG_PORT, "pg-cases"
+    ) as url:
         run(url, args)
-    finally:
-        if args.postgres:
-            subprocess.run(
-                ["bash", "-c", "source scripts/postgres.sh && pg_stop"],
-                cwd=root,
-                env=env,
-                check=False,
-            )
 
 
 def run(url, args):

@@ -13,8 +13,6 @@ the API within 3x of the database's own time.
 """
 
 import argparse
-import os
-import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urlencode
@@ -56,26 +54,10 @@ def main():
     parser.add_argument("--postgres", action="store_true")
     args = parser.parse_args()
 
-    root = harness.ROOT
-    if args.postgres:
-        env = {**os.environ, "PG_PORT": "55433", "PG_DIR": str(root / "var" / "bench" / "pg")}
-        subprocess.run(
-            ["bash", "-c", "source scripts/postgres.sh && pg_start"], cwd=root, env=env, check=True
-        )
-        url = "postgres://masar@127.0.0.1:55433/masar"
-    else:
-        (root / "var" / "bench").mkdir(parents=True, exist_ok=True)
-        url = f"sqlite:///{root / 'var' / 'bench' / f'directory-{args.services}.sqlite3'}"
-    try:
+    with harness.database(
+        args.postgres, f"directory-{args.services}.sqlite3", "55433", "pg"
+    ) as url:
         run(url, args)
-    finally:
-        if args.postgres:
-            subprocess.run(
-                ["bash", "-c", "source scripts/postgres.sh && pg_stop"],
-                cwd=root,
-                env=env,
-                check=False,
-            )
 
 
 def run(url, args):

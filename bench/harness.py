@@ -207,3 +207,29 @@ def report(title: str, timings: list[Timing], targets: dict):
     for name, (value, limit) in targets.items():
         verdict = "OK" if value <= limit else "MISSED"
         print(f"target {name}: {value:.2f} (≤ {limit}) {verdict}")
+
+
+@contextmanager
+def database(postgres: bool, sqlite_name: str, pg_port: str, pg_name: str):
+    """The benchmark's database URL: a SQLite file kept in var/bench/ between runs, or a
+    throw-away PostgreSQL server on ``pg_port`` (scripts/postgres.sh), stopped afterwards."""
+    bench = ROOT / "var" / "bench"
+    bench.mkdir(parents=True, exist_ok=True)
+    if not postgres:
+        yield f"sqlite:///{bench / sqlite_name}"
+        return
+    env = {**os.environ, "PG_PORT": pg_port, "PG_DIR": str(bench / pg_name)}
+
+    def pg(command, check):
+        subprocess.run(
+            ["bash", "-c", f"source scripts/postgres.sh && {command}"],
+            cwd=ROOT,
+            env=env,
+            check=check,
+        )
+
+    pg("pg_start", True)
+    try:
+        yield f"postgres://masar@127.0.0.1:{pg_port}/masar"
+    finally:
+        pg("pg_stop", False)
