@@ -29,5 +29,9 @@ urlpatterns = [
     path("services/", include("masar.directory.public_urls")),
     path("brochure/", include("masar.directory.brochure_urls")),
     path("tokens/", include("masar.api.web_urls")),
+    path("desk/", include("masar.desk.urls")),  # staff: desks, contacts, outreach, statistics
+    path("portal/", include("masar.portal.urls")),  # staff: information pages, feedback
+    path("", include("masar.portal.pwa_urls")),  # manifest, service worker, offline page
+    path("", include("masar.portal.public_urls")),  # public: information pages, desks
     path("", include("masar.core.urls")),
 ]

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "masar.directory",
     "masar.cases",
     "masar.monitoring",
+    "masar.desk",
+    "masar.portal",
 ]
 
 MIDDLEWARE = [

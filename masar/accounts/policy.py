@@ -64,6 +64,16 @@ class Perm(StrEnum):
     # Programmes: budget envelopes, quotas, eligibility rule sets.
     VIEW_PROGRAMMES = "monitoring.view_programmes"
     MANAGE_PROGRAMMES = "monitoring.manage_programmes"
+    # Information desks (guichets). Desks are held by an institution (municipality, antenna,
+    # organisation); staff see the desks of their own institution (and those they staff as
+    # mediators); VIEW_ALL_DESKS reads every desk (M&E, system administration).
+    RECORD_DESK_CONTACTS = "desk.record_contacts"  # contacts, orientations, outreach
+    MANAGE_DESKS = "desk.manage_desks"  # desk points, schedules, mediators, sessions
+    VIEW_DESK_STATS = "desk.view_stats"  # aggregates only, never names
+    VIEW_ALL_DESKS = "desk.view_all_desks"
+    # Public portal: information pages written and translated by staff; feedback moderation.
+    EDIT_PORTAL_PAGES = "portal.edit_pages"
+    MODERATE_FEEDBACK = "portal.moderate_feedback"
 
 
 # Sensitive permissions are granted separately and never implied by another permission.
@@ -85,12 +95,17 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.EDIT_OWN_SERVICES,
             Perm.VERIFY_SERVICES,
             Perm.MANAGE_DIRECTORY,
+            Perm.MANAGE_DESKS,
+            Perm.VIEW_ALL_DESKS,
+            Perm.EDIT_PORTAL_PAGES,
+            Perm.MODERATE_FEEDBACK,
         }
     ),
     Role.INSTITUTION_ADMIN: frozenset(
         _STAFF_BASE
         | _DIRECTORY_EDITOR
         | {Perm.VIEW_USERS, Perm.MANAGE_USERS, Perm.READ_PERSONAL_DATA}
+        | {Perm.MANAGE_DESKS, Perm.VIEW_DESK_STATS}
     ),
     # Counsellors read the legal side of the return (eligibility needs it) but not the
     # health details behind a vulnerability flag: those are for social workers and
@@ -100,6 +115,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         | _DIRECTORY_EDITOR
         | {Perm.READ_PERSONAL_DATA, Perm.VIEW_CASES, Perm.MANAGE_CASES, Perm.VIEW_LEGAL}
         | {Perm.VIEW_PROGRAMMES}
+        | {Perm.RECORD_DESK_CONTACTS, Perm.VIEW_DESK_STATS}
     ),
     Role.SOCIAL_WORKER: frozenset(
         _STAFF_BASE
@@ -122,13 +138,21 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.VIEW_PROGRAMMES,
             Perm.MANAGE_PROGRAMMES,
         }
+        | {Perm.RECORD_DESK_CONTACTS, Perm.MANAGE_DESKS, Perm.VIEW_DESK_STATS}
+        | {Perm.EDIT_PORTAL_PAGES, Perm.MODERATE_FEEDBACK}
     ),
-    Role.MEDIATOR: frozenset(_STAFF_BASE | _DIRECTORY_EDITOR | {Perm.READ_PERSONAL_DATA}),
+    Role.MEDIATOR: frozenset(
+        _STAFF_BASE
+        | _DIRECTORY_EDITOR
+        | {Perm.READ_PERSONAL_DATA, Perm.RECORD_DESK_CONTACTS, Perm.VIEW_DESK_STATS}
+    ),
     Role.PARTNER_OFFICER: frozenset(
         _STAFF_BASE | _DIRECTORY_EDITOR | {Perm.READ_PERSONAL_DATA, Perm.HANDLE_REFERRALS}
     ),
     Role.ME_OFFICER: frozenset(
-        _STAFF_BASE | {Perm.VIEW_REFERRAL_STATS, Perm.VIEW_PROGRAMMES, Perm.MANAGE_PROGRAMMES}
+        _STAFF_BASE
+        | {Perm.VIEW_REFERRAL_STATS, Perm.VIEW_PROGRAMMES, Perm.MANAGE_PROGRAMMES}
+        | {Perm.VIEW_DESK_STATS, Perm.VIEW_ALL_DESKS, Perm.MODERATE_FEEDBACK}
     ),
     Role.DATA_ANALYST: frozenset(_STAFF_BASE),
 }

@@ -1,6 +1,7 @@
 from .accounts import InstitutionFactory, UserFactory
 from .aid import AidFileFactory, EnrolmentFactory, ProgrammeFactory
 from .cases import BeneficiaryFactory, CaseFactory
+from .desk import DeskContactFactory, DeskOpeningFactory, DeskPointFactory
 from .directory import LocationFactory, OrganizationFactory, ServiceFactory
 from .followups import CaseTransferFactory, FollowUpVisitFactory, SustainabilityScoreFactory
 from .needs import (
@@ -19,6 +20,9 @@ __all__ = [
     "BeneficiaryFactory",
     "CaseFactory",
     "CaseTransferFactory",
+    "DeskContactFactory",
+    "DeskOpeningFactory",
+    "DeskPointFactory",
     "EmergencyFactory",
     "EnrolmentFactory",
     "ErasureFactory",

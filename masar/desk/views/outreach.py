@@ -1,0 +1,3 @@
+"""Stub: filled by the part that owns it."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Stub: filled by the part that owns it (manifest, service worker, offline page)."""
+
+urlpatterns: list = []
