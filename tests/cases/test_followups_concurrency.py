@@ -1,13 +1,10 @@
-"""Concurrent writers: a visit is recorded once, a case gets one intake score. PostgreSQL
-only (run with DATABASE_URL set): the SQLite test database is in memory with a shared
-cache, where concurrent writers meet table locks rather than waiting; on SQLite the
-writers are serialised by IMMEDIATE transactions anyway, and double submissions are
-covered by test_followups.py."""
+"""Concurrent writers: a visit is recorded once, a case gets one intake score, on
+PostgreSQL and on SQLite (the test database is a file per test process, so the threads
+share it; IMMEDIATE transactions make the writers wait for each other)."""
 
 import threading
 
 import pytest
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
@@ -19,10 +16,6 @@ from tests.factories.followups import case_in_support, survey_answers
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3",
-        reason="in-memory shared-cache SQLite raises table locks between threads",
-    ),
 ]
 WRITERS = 6
 

@@ -1,10 +1,10 @@
-"""Concurrent requests for the same flag or the same track make one (PostgreSQL: SQLite
-serialises writers, so there is no race to lose there)."""
+"""Concurrent requests for the same flag or the same track make one, on PostgreSQL (row
+locks, unique-index waits) and on SQLite (the test database is a file; IMMEDIATE
+transactions serialise the writers)."""
 
 import threading
 
 import pytest
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection
 
@@ -14,10 +14,6 @@ from tests.factories.cases import CaseFactory
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
-        reason="row locks and unique-index waits are PostgreSQL's",
-    ),
 ]
 
 

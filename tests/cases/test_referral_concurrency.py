@@ -1,11 +1,9 @@
 """Two officers answering the same referral at the same moment, and two reminder runs at
-once: exactly one wins (the referral row is locked). PostgreSQL only: the in-memory SQLite
-test database is not shared between threads."""
+once: exactly one wins (the referral row is locked on PostgreSQL; IMMEDIATE transactions
+serialise the writers on SQLite, whose test database is a file the threads share)."""
 
 import threading
 
-import pytest
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection
 
@@ -13,11 +11,6 @@ from masar.cases.actions import referrals as referral_actions
 from masar.cases.models import CaseEvent, Referral
 from tests.factories.accounts import UserFactory
 from tests.factories.referrals import ReferralFactory
-
-pytestmark = pytest.mark.skipif(
-    settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3",
-    reason="threads need a shared database server",
-)
 
 
 def _race(calls):
