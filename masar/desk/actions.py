@@ -147,9 +147,7 @@ def record_desk_contact(
         errors["contacted_on"] = _("The date of a contact cannot be in the future.")
     day = contacted_on or today
     if session is not None and (
-        session.desk_id != desk.pk
-        or session.status != SessionStatus.HELD
-        or session.held_on != day
+        session.desk_id != desk.pk or session.status != SessionStatus.HELD or session.held_on != day
     ):
         errors["session"] = _("This session was not held at this desk on that day.")
     if errors:

@@ -258,9 +258,7 @@ class MediatorsForm(forms.Form):
     def __init__(self, *args, desk, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["mediators"].queryset = mediator_candidates(desk)
-        self.fields["mediators"].label_from_instance = lambda u: (
-            u.get_full_name() or u.username
-        )
+        self.fields["mediators"].label_from_instance = lambda u: u.get_full_name() or u.username
 
 
 class SessionForm(BootstrapMixin, forms.Form):
@@ -288,16 +286,16 @@ class SessionForm(BootstrapMixin, forms.Form):
         self.fields["mediators"].queryset = User.objects.filter(pk__in=ids).order_by(
             "last_name", "username"
         )
-        self.fields["mediators"].label_from_instance = lambda u: (
-            u.get_full_name() or u.username
-        )
+        self.fields["mediators"].label_from_instance = lambda u: u.get_full_name() or u.username
 
 
 class OutreachForm(BootstrapMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=OutreachKind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
     held_on = forms.DateField(label=_("Date"), widget=DATE)
-    desk = forms.ModelChoiceField(label=_("Desk"), queryset=DeskPoint.objects.none(), required=False)
+    desk = forms.ModelChoiceField(
+        label=_("Desk"), queryset=DeskPoint.objects.none(), required=False
+    )
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
     governorate = forms.ModelChoiceField(
         label=_("governorate"),
@@ -306,9 +304,14 @@ class OutreachForm(BootstrapMixin, forms.Form):
         required=False,
     )
     topics = forms.MultipleChoiceField(
-        label=_("Topics"), choices=Topic.choices, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Topics"),
+        choices=Topic.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
-    reached_women = forms.IntegerField(label=_("Women and girls reached"), initial=0, required=False)
+    reached_women = forms.IntegerField(
+        label=_("Women and girls reached"), initial=0, required=False
+    )
     reached_men = forms.IntegerField(label=_("Men and boys reached"), initial=0, required=False)
     reached_unspecified = forms.IntegerField(
         label=_("Others reached (sex not stated)"), initial=0, required=False

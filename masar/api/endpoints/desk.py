@@ -63,7 +63,9 @@ def post_contact(request, desk_id: UUID, payload: ContactIn, response: HttpRespo
         raise PermissionDenied(_("You are not allowed to do this."))
     services = list(actions.published_services().filter(pk__in=payload.services))
     if len(services) != len(set(payload.services)):
-        raise ValidationError({"services": _("Orient only to published services of the directory.")})
+        raise ValidationError(
+            {"services": _("Orient only to published services of the directory.")}
+        )
     key = (request.headers.get("Idempotency-Key") or "")[:64] or None
     contact = actions.record_desk_contact(
         actor=request.auth,

@@ -148,9 +148,7 @@ def desk_services(request, pk):
     current = list(desk.services.select_related("organization").order_by("name"))
     found = []
     if q:
-        results, _total = search_services(
-            q, actions.published_services(), limit=SEARCH_LIMIT
-        )
+        results, _total = search_services(q, actions.published_services(), limit=SEARCH_LIMIT)
         ids = {s.pk for s in current}
         found = [s for s in results if s.pk not in ids]
         orgs = {

@@ -68,9 +68,7 @@ def outreach_create(request):
         else:
             messages.success(request, _("The activity was recorded."))
             return redirect("desk:outreach-list")
-    return render(
-        request, "desk/outreach_form.html", {"form": form, "idempotency_key": new_key()}
-    )
+    return render(request, "desk/outreach_form.html", {"form": form, "idempotency_key": new_key()})
 
 
 urlpatterns = [
