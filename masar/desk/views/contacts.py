@@ -155,7 +155,7 @@ def contact_slip(request, pk):
             "slip_language": language,
             "slip_rtl": language == "ar",
             "sms": slip.sms_text(contact, services, language),
-            "languages": [("fr", "Français"), ("ar", "العربية"), ("en", "English")],
+            "slip_languages": [("fr", "Français"), ("ar", "العربية"), ("en", "English")],
         },
     )
 
