@@ -201,7 +201,7 @@ class DeskForm(_PlaceMixin, BootstrapMixin, forms.ModelForm):
         holder.queryset = holders_for(actor).order_by("name")
         if holder.queryset.count() == 1:
             holder.initial = holder.queryset.first().pk
-        if self.instance.pk:
+        if not self.instance._state.adding:
             self.fields["code"].disabled = True
         if self.is_bound:
             code = str(self.data.get("governorate", ""))[:10]
@@ -223,7 +223,7 @@ class DeskForm(_PlaceMixin, BootstrapMixin, forms.ModelForm):
     def action_values(self) -> dict:
         data = dict(self.cleaned_data)
         data.pop("holder", None)
-        if self.instance.pk:
+        if not self.instance._state.adding:
             data.pop("code", None)
         return data
 
