@@ -7,6 +7,7 @@ import secrets
 import pycountry
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -227,12 +228,17 @@ def mark_orientation_reached(*, actor, orientation, reached: str) -> Orientation
 
 
 def holders_for(actor):
-    """The institutions a desk may be held by: the actor's own (any with VIEW_ALL_DESKS)."""
+    """The institutions a desk may be held by: the actor's own and those directly under it
+    (as for the desks they see); any with VIEW_ALL_DESKS."""
     from masar.accounts.models import Institution
 
     if actor is None or has_perm(actor, Perm.VIEW_ALL_DESKS):
         return Institution.objects.all()
-    return Institution.objects.filter(pk=actor.institution_id)
+    if actor.institution_id is None:
+        return Institution.objects.none()
+    return Institution.objects.filter(
+        Q(pk=actor.institution_id) | Q(parent_id=actor.institution_id)
+    )
 
 
 def _check_desk(desk, holder, services, actor):
@@ -240,7 +246,7 @@ def _check_desk(desk, holder, services, actor):
     if not (desk.name_fr or "").strip():
         errors["name_fr"] = _("Give the desk a name in French.")
     if holder is None or not holders_for(actor).filter(pk=holder.pk).exists():
-        errors["holder"] = _("A desk is held by your own institution.")
+        errors["holder"] = _("A desk is held by your institution or one under it.")
     if (desk.latitude is None) != (desk.longitude is None):
         errors["latitude"] = _("Give both the latitude and the longitude, or neither.")
     elif desk.latitude is not None and not (

@@ -1,8 +1,12 @@
 """Forms of the desk pages. They parse; the actions validate and write."""
 
+import functools
+import gettext
+
 import pycountry
 from django import forms
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from masar.accounts.forms import BootstrapMixin
@@ -45,20 +49,32 @@ FREQUENT_NATIONALITIES = (
 )
 
 
-def nationality_choices():
-    def name(code):
-        return pycountry.countries.get(alpha_2=code).name
+@functools.cache
+def _country_names(language: str):
+    """ISO 3166 country names in ``language`` (pycountry's catalogues; English otherwise)."""
+    try:
+        catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+        translate = catalogue.gettext
+    except OSError:
 
-    frequent = [(c, f"{name(c)} ({c})") for c in FREQUENT_NATIONALITIES]
-    others = sorted(
-        (c.alpha_2, f"{c.name} ({c.alpha_2})")
-        for c in pycountry.countries
-        if c.alpha_2 not in FREQUENT_NATIONALITIES
-    )
+        def translate(name):
+            return name
+
+    return {c.alpha_2: translate(c.name) for c in pycountry.countries}
+
+
+def nationality_choices():
+    names = _country_names(get_language() or "fr")
+    frequent = [(c, f"{names[c]} ({c})") for c in FREQUENT_NATIONALITIES]
+    others = [
+        (code, f"{name} ({code})")
+        for code, name in names.items()
+        if code not in FREQUENT_NATIONALITIES
+    ]
     return [
         ("", _("Not stated")),
         (_("Frequent"), frequent),
-        (_("Every country"), sorted(others, key=lambda c: c[1])),
+        (_("Every country"), sorted(others, key=lambda c: c[1].casefold())),
     ]
 
 

@@ -291,3 +291,36 @@ def test_outreach_form_refuses_more_minors_than_people(client_for, marsa_desk, e
     )
     assert response.status_code == 302
     assert OutreachActivity.objects.get().holder == marsa_desk.holder
+
+
+def test_manager_edits_a_desk_and_names_its_mediators(client_for, persona, tunis_desk):
+    client = client_for("superviseur")
+    counsellor = persona("conseiller.tunis")
+    response = client.post(
+        f"/desk/{tunis_desk.pk}/edit/",
+        {
+            "name_fr": "Accueil de l'antenne de Tunis",
+            "holder": tunis_desk.holder_id,
+            "latitude": "36.8",
+            "longitude": "10.18",
+            "is_public": "on",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302, re.findall(
+        r'role="alert"><div>([^<]*)', response.content.decode()
+    )
+    tunis_desk.refresh_from_db()
+    assert tunis_desk.name_fr == "Accueil de l'antenne de Tunis" and tunis_desk.code == "ote-tunis"
+    event = AuditEvent.objects.filter(object_id=str(tunis_desk.pk), action="update").latest("seq")
+    assert "name_fr" in event.changes
+    client.post(f"/desk/{tunis_desk.pk}/mediators/", {"mediators": [counsellor.pk]})
+    assert list(tunis_desk.mediators.all()) == [counsellor]
+    # Coordinates outside Tunisia are refused, nothing changed.
+    response = client.post(
+        f"/desk/{tunis_desk.pk}/edit/",
+        {"name_fr": "X", "holder": tunis_desk.holder_id, "latitude": "48.85", "longitude": "2.35"},
+    )
+    assert response.status_code == 200
+    tunis_desk.refresh_from_db()
+    assert tunis_desk.name_fr == "Accueil de l'antenne de Tunis"

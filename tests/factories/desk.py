@@ -91,4 +91,6 @@ class OutreachActivityFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, actor=None, **kwargs):
+        if actor is None:
+            actor = UserFactory(institution=kwargs["holder"], roles=[Role.MEDIATOR])
         return record_outreach(actor=actor, **kwargs)
