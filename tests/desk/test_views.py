@@ -222,6 +222,9 @@ def test_counsellor_links_a_returnee_with_consent(client_for, persona, tunis_des
     contact.refresh_from_db()
     assert contact.beneficiary.last_name == "Ben Salah" and contact.case is not None
     assert "Ben Salah" in client.get(f"/desk/contacts/{contact.pk}/").content.decode()
+    assert AuditEvent.objects.filter(
+        action="read", object_id=str(contact.beneficiary_id), actor_username="conseiller.tunis"
+    ).exists()
     # The supervisor of the antennas sees the person, hence the name.
     html = client_for("superviseur").get(f"/desk/contacts/{contact.pk}/").content.decode()
     assert "Ben Salah" in html

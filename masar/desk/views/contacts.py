@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from masar.accounts.policy import Perm, has_perm
+from masar.audit.actions import audit_read
 from masar.cases.models import Beneficiary
 from masar.core.permissions import deny, policy_required
 from masar.directory.models import Service
@@ -172,7 +173,9 @@ def contact_detail(request, pk):
     if contact.beneficiary_id:
         person = Beneficiary.objects.visible_to(request.user).filter(pk=contact.beneficiary_id)
         linked = person.first()
-        linked_name = linked.full_name if linked is not None else None
+        if linked is not None:
+            linked_name = linked.full_name
+            audit_read(actor=request.user, obj=linked, summary="desk contact page")
     return render(
         request,
         "desk/contact_detail.html",
