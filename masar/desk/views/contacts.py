@@ -154,6 +154,7 @@ def contact_slip(request, pk):
             "desk_address": desk_address,
             "services": services,
             "slip_language": language,
+            "slip_heading": slip.slip_title(language),
             "slip_rtl": language == "ar",
             "sms": slip.sms_text(contact, services, language),
             "slip_languages": [("fr", "Français"), ("ar", "العربية"), ("en", "English")],
