@@ -304,3 +304,10 @@ def test_outreach_is_recorded_once_and_audited(persona, marsa_desk):
         actions.record_outreach(
             **(values | {"actor": persona("conseiller.tunis"), "idempotency_key": "o-2"})
         )
+
+
+def test_contact_factory_publishes_the_services_it_is_given(persona, marsa_desk, services):
+    from tests.factories.desk import DeskContactFactory
+
+    contact = DeskContactFactory(desk=marsa_desk, services=[services["draft"]])
+    assert contact.orientations.get().service == services["draft"]

@@ -47,6 +47,12 @@ class DeskContactFactory(factory.django.DjangoModelFactory):
     def _create(cls, model_class, *args, actor=None, services=(), **kwargs):
         if actor is None:
             actor = UserFactory(institution=kwargs["desk"].holder, roles=[Role.MEDIATOR])
+        # Contacts orient to published services only: publish the drafts given here.
+        from masar.directory.actions import verify_service
+
+        for service in services:
+            if service.verified_at is None:
+                verify_service(actor=None, service=service)
         return record_desk_contact(actor=actor, services=services, **kwargs)
 
 
