@@ -225,6 +225,8 @@ def test_counsellor_links_a_returnee_with_consent(client_for, persona, tunis_des
     assert AuditEvent.objects.filter(
         action="read", object_id=str(contact.beneficiary_id), actor_username="conseiller.tunis"
     ).exists()
+    # Nothing personal on the slip, even once the contact names a person.
+    assert "Ben Salah" not in client.get(f"/desk/contacts/{contact.pk}/slip/").content.decode()
     # The supervisor of the antennas sees the person, hence the name.
     html = client_for("superviseur").get(f"/desk/contacts/{contact.pk}/").content.decode()
     assert "Ben Salah" in html
