@@ -1,7 +1,13 @@
 from .accounts import InstitutionFactory, UserFactory
 from .aid import AidFileFactory, EnrolmentFactory, ProgrammeFactory
 from .cases import BeneficiaryFactory, CaseFactory
-from .desk import DeskContactFactory, DeskOpeningFactory, DeskPointFactory
+from .desk import (
+    DeskContactFactory,
+    DeskOpeningFactory,
+    DeskPointFactory,
+    DeskSessionFactory,
+    OutreachActivityFactory,
+)
 from .directory import LocationFactory, OrganizationFactory, ServiceFactory
 from .followups import CaseTransferFactory, FollowUpVisitFactory, SustainabilityScoreFactory
 from .needs import (
@@ -23,6 +29,7 @@ __all__ = [
     "DeskContactFactory",
     "DeskOpeningFactory",
     "DeskPointFactory",
+    "DeskSessionFactory",
     "EmergencyFactory",
     "EnrolmentFactory",
     "ErasureFactory",
@@ -31,6 +38,7 @@ __all__ = [
     "LocationFactory",
     "MergeFactory",
     "OrganizationFactory",
+    "OutreachActivityFactory",
     "PlanActionFactory",
     "PlanTrackFactory",
     "ProfileFactory",
