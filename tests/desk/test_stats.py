@@ -225,8 +225,8 @@ def test_stats_desk_out_of_scope_is_refused(world, persona, english):
 def test_stats_query_count_does_not_grow_with_data(world, persona, django_assert_num_queries):
     user = persona("suivi")
     _stats(user)  # the user's roles are read once and kept on the instance
-    # 1 desks + time×desk + profile + topics + orientations + service names + outreach.
-    with django_assert_num_queries(7):
+    # 1 desks + days + desks + profile + topics + orientations + service names + outreach.
+    with django_assert_num_queries(8):
         _stats(user)
     for i in range(5):
         DeskContactFactory(
@@ -236,6 +236,6 @@ def test_stats_query_count_does_not_grow_with_data(world, persona, django_assert
             topics=["health"],
             services=world["services"],
         )
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         stats = _stats(user)
     assert stats["totals"]["contacts"] == 12

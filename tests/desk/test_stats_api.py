@@ -105,6 +105,6 @@ def test_api_desk_stats_needs_a_token(client):
 def test_api_desk_stats_query_count(world, persona, client, django_assert_num_queries):
     headers = token_headers(persona("suivi"))
     client.get(URL, PERIOD, **headers)
-    # The token and its owner, the roles, then the 7 of the figures.
-    with django_assert_num_queries(10, exact=False):
+    # The token and its owner, the roles, then the 8 of the figures.
+    with django_assert_num_queries(11, exact=False):
         assert client.get(URL, PERIOD, **headers).status_code == 200

@@ -52,6 +52,8 @@ def test_stats_page_shows_the_hand_counted_figures(world, client_for, english):
     assert _chart(html, "chart-status-sex")["series"][1]["values"] == [2, 1, 0, 0]
     assert "masar/desk-charts.js" in html and "chart.umd.min.js" in html
     assert "<script>" not in html
+    # The form shows what was counted: dates given mean custom dates.
+    assert '<option value="custom" selected>' in html
     # The export link carries the same filters.
     assert f"{EXPORT}?period=custom" in html and "date_from=2025-09-01" in html
 
@@ -106,6 +108,7 @@ def test_stats_page_default_period_without_parameters(persona, client_for, engli
     response = client_for("mediateur.lamarsa").get(URL)
     assert response.status_code == 200
     assert 'data-testid="total-contacts">1<' in _html(response)
+    assert '<option value="last_3_months" selected>' in _html(response)
 
 
 @pytest.mark.parametrize("who", ["aneti.sfax", "onm", "social.sfax", "admin"])
@@ -125,8 +128,8 @@ def test_stats_page_query_count_is_fixed(world, persona, client_for, django_asse
     web.get(URL, PERIOD)
     with CaptureQueriesContext(connection) as before:
         web.get(URL, PERIOD)
-    # The session, the user, the second factor, the roles, then the 7 of the figures.
-    assert len(before) <= 12
+    # The session, the user, the second factor, the roles, then the 8 of the figures.
+    assert len(before) <= 13
     for i in range(10):
         DeskContactFactory(
             actor=persona("mediateur.lamarsa"),

@@ -46,6 +46,7 @@
     scales[valueAxis] = { beginAtZero: true, stacked: !!data.stacked, ticks: { precision: 0 } };
     scales[indexAxis] = { stacked: !!data.stacked, reverse: rtl && !data.horizontal };
     if (data.horizontal) {
+      scales[indexAxis].ticks = { autoSkip: false };
       scales[valueAxis].reverse = rtl;
       scales[indexAxis].position = rtl ? "right" : "left";
     }
@@ -56,6 +57,7 @@
       options: {
         indexAxis: indexAxis,
         responsive: true,
+        aspectRatio: data.horizontal ? 1 : 2,
         animation: false,
         scales: scales,
         plugins: {
