@@ -25,6 +25,7 @@ kind, each desk in scope) so that tables and charts are complete.
 import datetime
 import gettext as gettext_module
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 import pycountry
 from django import forms
@@ -106,6 +107,15 @@ class StatsFilter:
             return None
         return [d.pk for d in self.desks]
 
+    def preset_links(self) -> list[dict]:
+        """The presets as links keeping the desk and the bucket (no JavaScript needed)."""
+        keep = {"bucket": self.bucket} | ({"desk": str(self.desk.pk)} if self.desk else {})
+        return [
+            {"key": key, "label": label, "query": urlencode({"period": key, **keep})}
+            for key, label in PERIODS
+            if key != "custom"
+        ]
+
     def as_params(self) -> dict:
         """The filter as query parameters (for the export link)."""
         params = {"period": self.period, "bucket": self.bucket}
@@ -169,14 +179,19 @@ class StatsFilterForm(forms.Form):
             return data
         date_from, date_to = data.get("date_from"), data.get("date_to")
         period = data.get("period") or ""
-        if date_from or date_to or period == "custom":
+        preset = preset_dates(period, self.today) if period not in ("", "custom") else None
+        if preset and (not (date_from or date_to) or (date_from, date_to) == preset):
+            # A preset, alone or with its own dates (the page's form echoes them).
+            date_from, date_to = preset
+        elif date_from or date_to or period:
+            # Dates given (changed from the preset's, or "custom"): they are what counts.
             period = "custom"
             if not (date_from and date_to):
                 raise forms.ValidationError(
                     _("For custom dates, give both the first and the last day.")
                 )
         else:
-            period = period or DEFAULT_PERIOD
+            period = DEFAULT_PERIOD
             date_from, date_to = preset_dates(period, self.today)
         bucket = data.get("bucket") or "month"
         latest = self.today + datetime.timedelta(days=366)
@@ -197,11 +212,16 @@ class StatsFilterForm(forms.Form):
                 else _("Choose a period of ten years at most.")
             )
         data.update(date_from=date_from, date_to=date_to, period=period, bucket=bucket)
-        # Show what was counted: "custom" when dates were given, the default period when
-        # nothing was.
-        if self.data.get("period") != period or self.data.get("bucket") != bucket:
-            self.data = self.data.copy()
-            self.data["period"], self.data["bucket"] = period, bucket
+        # The form shows what was counted: the period (a preset, or "custom" when dates
+        # were given), its dates, the bucket.
+        self.data = self.data.copy()
+        for key, value in (
+            ("period", period),
+            ("bucket", bucket),
+            ("date_from", date_from.isoformat()),
+            ("date_to", date_to.isoformat()),
+        ):
+            self.data[key] = value
         return data
 
     def stats_filter(self) -> StatsFilter:

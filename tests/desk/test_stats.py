@@ -179,6 +179,19 @@ def test_stats_empty_period_is_all_zero_but_complete(world, persona):
     assert stats["by_nationality"] == []
 
 
+def test_stats_preset_with_its_own_dates_stays_a_preset_changed_dates_count(persona):
+    today = datetime.date(2026, 5, 17)
+    user = persona("suivi")
+    same = {"period": "this_year", "date_from": "2026-01-01", "date_to": "2026-05-17"}
+    form = StatsFilterForm(same, user=user, today=today)
+    assert form.is_valid() and form.stats_filter().period == "this_year"
+    changed = {**same, "date_from": "2026-02-01"}
+    form = StatsFilterForm(changed, user=user, today=today)
+    assert form.is_valid()
+    flt = form.stats_filter()
+    assert (flt.period, flt.date_from) == ("custom", datetime.date(2026, 2, 1))
+
+
 def test_stats_presets():
     today = datetime.date(2026, 5, 17)
     assert preset_dates("this_month", today) == (datetime.date(2026, 5, 1), today)

@@ -53,7 +53,8 @@ def test_stats_page_shows_the_hand_counted_figures(world, client_for, english):
     assert "masar/desk-charts.js" in html and "chart.umd.min.js" in html
     assert "<script>" not in html
     # The form shows what was counted: dates given mean custom dates.
-    assert '<option value="custom" selected>' in html
+    assert '<input type="hidden" name="period" value="custom">' in html
+    assert 'value="2025-09-01"' in html and 'value="2025-11-30"' in html
     # The export link carries the same filters.
     assert f"{EXPORT}?period=custom" in html and "date_from=2025-09-01" in html
 
@@ -108,7 +109,10 @@ def test_stats_page_default_period_without_parameters(persona, client_for, engli
     response = client_for("mediateur.lamarsa").get(URL)
     assert response.status_code == 200
     assert 'data-testid="total-contacts">1<' in _html(response)
-    assert '<option value="last_3_months" selected>' in _html(response)
+    html = _html(response)
+    assert '<input type="hidden" name="period" value="last_3_months">' in html
+    assert 'aria-current="page">Last 3 months<' in html
+    assert "?period=this_year&amp;bucket=month" in html
 
 
 @pytest.mark.parametrize("who", ["aneti.sfax", "onm", "social.sfax", "admin"])
