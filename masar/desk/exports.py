@@ -18,7 +18,7 @@ from masar.audit.actions import record_event
 from masar.audit.models import AuditAction
 from masar.directory.exchange.safety import neutralise
 
-from .stats import PERIODS, StatsFilter
+from .stats import PERIODS, StatsFilter, definitions
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -55,7 +55,7 @@ def _text(value):
 
 def _sheets(stats: dict) -> list[tuple[str, list, list]]:
     """(title, header, rows) for each breakdown."""
-    count, share = _("Contacts"), _("Share of contacts (%)")
+    count, share = _("Contacts"), _("Share of contacts (percent)")
 
     def simple(rows, first):
         return [first, count, share], [[r["label"], r["count"], r["share"]] for r in rows]
@@ -97,7 +97,7 @@ def _sheets(stats: dict) -> list[tuple[str, list, list]]:
                 [_("Reached the service"), orientations["reached"]],
                 [_("Did not reach the service"), orientations["not_reached"]],
                 [_("Outcome not known yet"), orientations["unknown"]],
-                [_("Share that reached the service (%)"), orientations["reached_share"]],
+                [_("Share that reached the service (percent)"), orientations["reached_share"]],
             ],
         ),
         (
@@ -140,6 +140,9 @@ def _about(stats: dict, flt: StatsFilter, actor) -> list[list]:
         [_("Computed on"), date_format(now, "DATETIME_FORMAT")],
         [_("Computed by"), actor.get_username()],
         [_("Language"), get_language()],
+        [],
+        [_("How these figures are counted")],
+        *([line] for line in definitions()),
     ]
 
 

@@ -509,6 +509,27 @@ def compute_stats(flt: StatsFilter) -> dict:
     }
 
 
+def definitions() -> list[str]:
+    """What each figure means, shown on the page and in the workbook's About sheet."""
+    return [
+        _("A contact is one visit or call recorded at a desk, on the day it took place."),
+        _("Periods include their first and last day; weeks start on Monday."),
+        _(
+            "Topics: the contacts that asked about each topic; a contact can ask about "
+            "several, so the topic shares add up to more than the whole."
+        ),
+        _(
+            "Orientations: one per service a person was oriented to. The share that reached "
+            "the service counts only the orientations whose outcome is known."
+        ),
+        _(
+            "Outreach: the activities held in the period and the people they reached, as "
+            "counted by the organisers (under 18 is part of the total)."
+        ),
+        _("Only the desks you can see are counted; nothing identifies a person."),
+    ]
+
+
 def chart_data(stats: dict) -> dict:
     """What desk-charts.js draws: the same numbers as the tables."""
     cross = stats["status_by_sex"]

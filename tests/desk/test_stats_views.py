@@ -195,14 +195,14 @@ def test_stats_export_workbook_and_audit(world, persona, client_for, english):
     assert str(about["From"]).startswith("2025-09-01")
     assert str(about["To"]).startswith("2025-11-30")
     assert _rows(book["By period"]) == [
-        ["Period", "Contacts", "Share of contacts (%)"],
+        ["Period", "Contacts", "Share of contacts (percent)"],
         ["September 2025", 3, 42.9],
         ["October 2025", 4, 57.1],
         ["November 2025", 0, 0],
     ]
     assert _rows(book["Status by sex"])[1] == ["Returnee", 0, 2, 0, 2]
     assert _rows(book["Status by sex"])[-1] == ["Total", 3, 3, 1, 7]
-    assert ["Share that reached the service (%)", 50] in _rows(book["Orientations"])
+    assert ["Share that reached the service (percent)", 50] in _rows(book["Orientations"])
     assert _rows(book["Top services"])[1] == ["Service A", 3, 3, 1]
     assert _rows(book["Outreach"])[-1] == ["Total", 2, 70, 40, 28, 2, 20]
     # No personal data: no slip reference anywhere in the workbook.

@@ -18,7 +18,7 @@ from masar.accounts.policy import Perm
 from masar.core.permissions import policy_required
 
 from .. import exports
-from ..stats import StatsFilterForm, chart_data, compute_stats
+from ..stats import StatsFilterForm, chart_data, compute_stats, definitions
 
 
 def _form(request) -> StatsFilterForm:
@@ -39,6 +39,7 @@ def stats_page(request):
         "flt": flt,
         "stats": stats,
         "charts": chart_data(stats),
+        "definitions": definitions(),
         "export_query": urlencode(flt.as_params()),
     }
     return render(request, "desk/stats.html", context)
