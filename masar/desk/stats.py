@@ -107,15 +107,6 @@ class StatsFilter:
             return None
         return [d.pk for d in self.desks]
 
-    def preset_links(self) -> list[dict]:
-        """The presets as links keeping the desk and the bucket (no JavaScript needed)."""
-        keep = {"bucket": self.bucket} | ({"desk": str(self.desk.pk)} if self.desk else {})
-        return [
-            {"key": key, "label": label, "query": urlencode({"period": key, **keep})}
-            for key, label in PERIODS
-            if key != "custom"
-        ]
-
     def as_params(self) -> dict:
         """The filter as query parameters (for the export link)."""
         params = {"period": self.period, "bucket": self.bucket}
@@ -133,6 +124,16 @@ class StatsFilter:
             "bucket": self.bucket,
             "desk": self.desk.code if self.desk is not None else None,
         }
+
+
+def preset_links(*, bucket: str = "month", desk: str = "") -> list[dict]:
+    """The presets as links keeping the desk and the bucket (no JavaScript needed)."""
+    keep = {"bucket": bucket} | ({"desk": desk} if desk else {})
+    return [
+        {"key": key, "label": label, "query": urlencode({"period": key, **keep})}
+        for key, label in PERIODS
+        if key != "custom"
+    ]
 
 
 class StatsFilterForm(forms.Form):

@@ -18,7 +18,7 @@ from masar.accounts.policy import Perm
 from masar.core.permissions import policy_required
 
 from .. import exports
-from ..stats import StatsFilterForm, chart_data, compute_stats, definitions
+from ..stats import StatsFilterForm, chart_data, compute_stats, definitions, preset_links
 
 
 def _form(request) -> StatsFilterForm:
@@ -30,10 +30,17 @@ def _form(request) -> StatsFilterForm:
 @policy_required(Perm.VIEW_DESK_STATS)
 def stats_page(request):
     form = _form(request)
-    context = {"form": form}
-    if not form.is_valid():
+    valid = form.is_valid()
+    flt = form.stats_filter() if valid else None
+    context = {
+        "form": form,
+        "presets": preset_links(
+            bucket=flt.bucket if flt else "month",
+            desk=str(flt.desk.pk) if flt and flt.desk else "",
+        ),
+    }
+    if not valid:
         return render(request, "desk/stats.html", context, status=400)
-    flt = form.stats_filter()
     stats = compute_stats(flt)
     context |= {
         "flt": flt,
