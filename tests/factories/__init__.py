@@ -11,6 +11,7 @@ from .needs import (
     ProfileFactory,
     VulnerabilityFactory,
 )
+from .portal import FeedbackFactory, InfoPageFactory
 from .referrals import ReferralFactory
 from .rights import EmergencyFactory, ErasureFactory, MergeFactory
 
@@ -26,7 +27,9 @@ __all__ = [
     "EmergencyFactory",
     "EnrolmentFactory",
     "ErasureFactory",
+    "FeedbackFactory",
     "FollowUpVisitFactory",
+    "InfoPageFactory",
     "InstitutionFactory",
     "LocationFactory",
     "MergeFactory",
