@@ -142,7 +142,13 @@ class FeedbackForm(forms.Form):
                 _("This form has expired. Please reload the page and send your opinion again."),
                 code="expired",
             ) from None
-        if time.time() - int(started) < rules.MIN_FILL_SECONDS:
+        age = time.time() - int(started)
+        if age > rules.MAX_FORM_AGE.total_seconds():
+            raise forms.ValidationError(
+                _("This form has expired. Please reload the page and send your opinion again."),
+                code="expired",
+            )
+        if age < rules.MIN_FILL_SECONDS:
             raise forms.ValidationError(
                 _("That was very fast. Please take a moment and send your opinion again."),
                 code="too_fast",
