@@ -105,7 +105,11 @@ def test_desks_with_openings_and_hsds_services(client, english):
     assert item["code"] == "la-marsa" and item["name"] == "La Marsa desk"
     assert len(item["next_openings"]) == 3
     assert item["services"] == [
-        {"id": str(service.pk), "name": service.name, "hsds_url": f"/api/hsds/services/{service.pk}"}
+        {
+            "id": str(service.pk),
+            "name": service.name,
+            "hsds_url": f"/api/hsds/services/{service.pk}",
+        }
     ]
     assert client.get(item["services"][0]["hsds_url"]).status_code == 200
 
