@@ -24,7 +24,11 @@ MIN_FILL_SECONDS = 3
 # A form older than this must be reloaded (its timestamp is signed, see forms.py).
 MAX_FORM_AGE = datetime.timedelta(days=1)
 
-_LINK = re.compile(r"(https?://|www\.|\b[a-z0-9-]+\.(?:com|net|org|ru|cn|xyz|top|info)\b)", re.I)
+# A link: an address with a scheme or www., or a bare name under a common spam domain.
+_LINK = re.compile(
+    r"(?:https?://|www\.)\S+|\b[a-z0-9-]+\.(?:com|net|org|ru|cn|xyz|top|info)\b(?:/\S*)?",
+    re.I,
+)
 _SPACE = re.compile(r"\s+")
 
 

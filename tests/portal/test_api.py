@@ -112,6 +112,8 @@ def test_desks_with_openings_and_hsds_services(client, english):
         }
     ]
     assert client.get(item["services"][0]["hsds_url"]).status_code == 200
+    again = client.get("/api/v1/portal/desks", {"lang": "en"}, HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
 
 
 def test_api_query_counts(client, pages, django_assert_num_queries):

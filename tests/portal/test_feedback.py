@@ -273,3 +273,17 @@ def test_moderation_queue_query_count(client_for, published_service, django_asse
         FeedbackFactory(page=InfoPageFactory())
     with django_assert_num_queries(6):
         c.get("/portal/feedback/")
+
+
+@pytest.mark.parametrize(
+    ("text", "links"),
+    [
+        ("", 0),
+        ("Merci pour l'accueil.", 0),
+        ("voir https://spam.com/x et http://b.example", 2),
+        ("www.a.tn, casino.com and https://c.org/page?x=1", 3),
+        ("Écrivez à contact.info", 1),
+    ],
+)
+def test_links_are_counted_once_each(text, links):
+    assert rules.count_links(text) == links

@@ -227,3 +227,30 @@ def test_demo_pages_are_complete_and_idempotent(persona):
     for page in pages:
         assert all(page.translations.values()), page.slug
         assert all(getattr(page, f"summary_{lang}") for lang in ("fr", "ar", "en"))
+
+
+def test_unknown_browser_language_gets_french(client):
+    InfoPageFactory(slug="droits", title_fr="Vos droits")
+    response = client.get("/info/droits/", HTTP_ACCEPT_LANGUAGE="xx-YY, tlh;q=0.8")
+    assert response.status_code == 200
+    assert '<html lang="fr" dir="ltr">' in response.content.decode()
+
+
+def test_staff_unknown_page_is_404(client_for):
+    import uuid
+
+    c = client_for("admin")
+    assert c.get(f"/portal/pages/{uuid.uuid4()}/").status_code == 404
+    assert c.post(f"/portal/pages/{uuid.uuid4()}/status/", {"status": "draft"}).status_code == 404
+
+
+def test_staff_page_list_query_count(client_for, django_assert_num_queries):
+    c = client_for("superviseur")
+    InfoPageFactory()
+    c.get("/portal/pages/")
+    with django_assert_num_queries(5):
+        c.get("/portal/pages/")
+    InfoPageFactory()
+    InfoPageFactory()
+    with django_assert_num_queries(5):
+        c.get("/portal/pages/")

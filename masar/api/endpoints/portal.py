@@ -8,6 +8,7 @@ services.
 """
 
 import hashlib
+import json
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -50,7 +51,7 @@ def _unknown_language(lang: str) -> HttpResponse:
     )
 
 
-def _cached(request, response_body, *, tag: str, modified):
+def _cached(request, response_body, *, tag: str, modified, max_age: int = MAX_AGE):
     """Answer 304 when the client holds this version; otherwise the body with an ETag."""
     etag = quote_etag(hashlib.sha256(tag.encode()).hexdigest()[:32])
     if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
@@ -60,7 +61,7 @@ def _cached(request, response_body, *, tag: str, modified):
     response["ETag"] = etag
     if modified is not None:
         response["Last-Modified"] = http_date(modified.timestamp())
-    patch_cache_control(response, public=True, max_age=MAX_AGE)
+    patch_cache_control(response, public=True, max_age=max_age)
     patch_vary_headers(response, ("Accept-Language",))
     return response
 
@@ -133,7 +134,7 @@ def get_page(request, slug: str, query: Query[LangQuery]):
 @router.get(
     "/portal/desks",
     auth=None,
-    response={200: DeskListOut, **errors(400, 422)},
+    response={200: DeskListOut, 304: None, **errors(400, 422)},
     url_name="portal-desk-list",
     operation_id="listPortalDesks",
     summary="Public information desks, their next openings and the services they orient to",
@@ -176,11 +177,11 @@ def list_desks(request, query: Query[PortalQuery]):
             for desk in page
         ]
     body = {"language": lang, "count": count, "items": items}
-    # Openings move with the clock: a short cache, no ETag.
-    response = _ok(request, body, DeskListOut)
-    patch_cache_control(response, public=True, max_age=60)
-    patch_vary_headers(response, ("Accept-Language",))
-    return response
+    # Openings move with the clock: the ETag is the content's own hash, the cache short.
+    tag = "desks|" + json.dumps(body, sort_keys=True, default=str)
+    return _cached(
+        request, lambda: _ok(request, body, DeskListOut), tag=tag, modified=None, max_age=60
+    )
 
 
 def _published_service_ids(desks) -> set:
