@@ -217,6 +217,8 @@ def test_moderation_publishes_and_rejects_audited(client_for, published_service,
     c = client_for("suivi")
     queue = c.get("/portal/feedback/").content.decode()
     assert "Premier avis" in queue and "Second avis" in queue
+    read = AuditEvent.objects.get(object_type="portal.feedback", action="read")
+    assert read.actor_username == "suivi" and "2 rows" in read.summary
     assert (
         c.post(f"/portal/feedback/{first.pk}/moderate/", {"decision": "published"}).status_code
         == 302
@@ -226,7 +228,7 @@ def test_moderation_publishes_and_rejects_audited(client_for, published_service,
     second.refresh_from_db()
     assert first.status == "published" and first.moderated_by.username == "suivi"
     assert second.status == "rejected"
-    events = AuditEvent.objects.filter(object_type="portal.feedback").values_list(
+    events = AuditEvent.objects.filter(object_type="portal.feedback", action="update").values_list(
         "changes", flat=True
     )
     assert sorted(e["status"][1] for e in events) == ["published", "rejected"]
@@ -267,11 +269,11 @@ def test_moderation_queue_query_count(client_for, published_service, django_asse
     for _ in range(3):
         FeedbackFactory(service=published_service)
     c.get("/portal/feedback/")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(11):  # 6 + the audited read (5)
         c.get("/portal/feedback/")
     for _ in range(3):
         FeedbackFactory(page=InfoPageFactory())
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(11):  # 6 + the audited read (5)
         c.get("/portal/feedback/")
 
 

@@ -160,6 +160,8 @@ def test_staff_editor_lists_translation_completeness(client_for):
 
 def test_staff_creates_edits_and_publishes_through_the_pages(client_for):
     c = client_for("superviseur")
+    blank = c.get("/portal/pages/new/").content.decode()
+    assert 'data-testid="lang-ar"' in blank and 'dir="rtl"' in blank and 'name="body_en"' in blank
     form = {
         "slug": "nouvelle",
         "category": "other",

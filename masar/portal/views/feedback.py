@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from masar.accounts.policy import Perm
+from masar.audit.actions import record_event
+from masar.audit.models import AuditAction
 from masar.core.permissions import policy_required
 from masar.directory.models import Service
 
@@ -100,6 +102,13 @@ def feedback_list(request):
         .order_by("-created_at", "id")
     )
     page = Paginator(items, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    # Comments are free text from the public and may name someone: reading them is audited.
+    record_event(
+        actor=request.user,
+        action=AuditAction.READ,
+        object_type="portal.feedback",
+        summary=f"feedback queue, {status} ({len(page.object_list)} rows)",
+    )
     return render(
         request,
         "portal/feedback_list.html",
