@@ -11,8 +11,8 @@ from django.db import transaction
 
 from masar.accounts.models import User
 
-from .actions import create_page, set_page_status
-from .models import InfoPage, PageCategory, PageStatus
+from .actions import create_page, moderate_feedback, set_page_status, submit_feedback
+from .models import Feedback, FeedbackStatus, InfoPage, PageCategory, PageStatus
 
 PAGES = [
     {
@@ -426,6 +426,21 @@ hours. You can come back whenever you want.
 ]
 
 
+# (page slug, rating, comment, language, published?) — opinions as the public might leave them.
+OPINIONS = [
+    (
+        "dispositif-tounesna",
+        5,
+        "Informations claires, merci. Je suis allé à l'antenne de Sfax.",
+        "fr",
+        True,
+    ),
+    ("dispositif-tounesna", 4, "معلومات مفيدة، لكن أتمنى معرفة المواعيد.", "ar", True),
+    ("preparer-visite-guichet", 5, "", "fr", True),
+    ("droits-des-migrants", 2, "Vendez vos papiers ici www.example.com", "fr", False),
+]
+
+
 def demo_editor():
     """The demo's system administrator writes the pages (seed_demo creates it first)."""
     return User.objects.filter(username="admin").first()
@@ -445,4 +460,18 @@ def seed() -> dict:
             page = create_page(actor=actor, **spec)
             set_page_status(actor=actor, page=page, status=PageStatus.PUBLISHED)
             created += 1
-    return {"pages": created}
+        opinions = 0
+        if not Feedback.objects.exists():
+            pages = {p.slug: p for p in InfoPage.objects.published()}
+            for n, (slug, rating, comment, language, publish) in enumerate(OPINIONS):
+                feedback = submit_feedback(
+                    rating=rating,
+                    comment=comment,
+                    page=pages[slug],
+                    language=language,
+                    client_ip=f"192.0.2.{n + 1}",  # documentation addresses
+                )
+                decision = FeedbackStatus.PUBLISHED if publish else FeedbackStatus.REJECTED
+                moderate_feedback(actor=actor, feedback=feedback, decision=decision)
+                opinions += 1
+    return {"pages": created, "opinions": opinions}

@@ -66,3 +66,11 @@ def test_navigation_links(client, client_for):
     assert "nav-portal-pages" not in me_officer and "nav-portal-feedback" in me_officer
     counsellor = client_for("conseiller.tunis").get("/").content.decode()
     assert "nav-portal-pages" not in counsellor and "nav-info" in counsellor
+
+
+def test_search_from_home_with_absurd_parameters(client):
+    response = client.get("/services/", {"q": "x" * 5000, "page": "-1"})
+    assert response.status_code == 200
+    response = client.get("/services/", {"q": "<script>alert(1)</script>", "page": "999999"})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()

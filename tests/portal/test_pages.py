@@ -222,8 +222,8 @@ def test_demo_pages_are_complete_and_idempotent(persona):
     from masar.portal.demo import PAGES, seed
 
     persona("admin")
-    assert seed() == {"pages": 5}
-    assert seed() == {"pages": 0}
+    assert seed() == {"pages": 5, "opinions": 4}
+    assert seed() == {"pages": 0, "opinions": 0}
     pages = InfoPage.objects.published()
     assert pages.count() == len(PAGES) == 5
     for page in pages:
