@@ -74,3 +74,15 @@ def test_search_from_home_with_absurd_parameters(client):
     response = client.get("/services/", {"q": "<script>alert(1)</script>", "page": "999999"})
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar", "en"])
+@pytest.mark.parametrize("path", ["/info/", "/feedback/", "/desks/"])
+def test_public_pages_for_anonymous_in_each_language(client, content, path, lang):
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE=lang)
+    assert response.status_code == 200
+    assert response["X-Masar-Public"] == "1"
+    assert "Accept-Language" in response["Vary"]
+    html = response.content.decode()
+    assert f'<html lang="{lang}" dir="{"rtl" if lang == "ar" else "ltr"}">' in html
+    assert 'id="main"' in html
