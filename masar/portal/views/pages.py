@@ -14,6 +14,7 @@ from masar.core.permissions import policy_required
 
 from .. import actions
 from ..forms import LANGUAGE_LABELS, PageForm
+from ..markup import render_markdown
 from ..models import InfoPage, PageCategory, PageStatus
 from ..public import public_page
 
@@ -102,8 +103,6 @@ def page_edit(request, pk):
 @require_GET
 def page_preview(request, pk):
     page = get_object_or_404(InfoPage.objects.editable_by(request.user), pk=pk)
-    from masar.portal.markup import render_markdown
-
     versions = [
         {
             "lang": lang,
