@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from masar.accounts.policy import Perm, has_perm
 from masar.api.problems import problem_response
+from masar.portal.public import public_page
 
 
 @never_cache
@@ -31,7 +32,13 @@ def healthz(request):
     )
 
 
+@public_page
 def home(request):
+    """The public portal's home for visitors who are not signed in; the staff home otherwise."""
+    if not request.user.is_authenticated:
+        from masar.portal.views.home import home as portal_home
+
+        return portal_home(request)
     return render(
         request,
         "core/home.html",

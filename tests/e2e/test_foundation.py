@@ -21,7 +21,9 @@ def test_counsellor_signs_in_reads_arabic_and_signs_out(page, e2e_persona):
     assert home.direction == "ltr" and page.locator("h1").inner_text().startswith("Welcome")
 
     home.sign_out()
-    page.goto("/")
+    page.goto("/")  # signed out: the public portal's home
+    assert page.get_by_test_id("portal-home").is_visible()
+    page.goto("/cases/")
     assert "/accounts/login/" in page.url
 
 

@@ -17,6 +17,7 @@ from .needs import (
     ProfileFactory,
     VulnerabilityFactory,
 )
+from .portal import FeedbackFactory, InfoPageFactory
 from .referrals import ReferralFactory
 from .rights import EmergencyFactory, ErasureFactory, MergeFactory
 
@@ -33,7 +34,9 @@ __all__ = [
     "EmergencyFactory",
     "EnrolmentFactory",
     "ErasureFactory",
+    "FeedbackFactory",
     "FollowUpVisitFactory",
+    "InfoPageFactory",
     "InstitutionFactory",
     "LocationFactory",
     "MergeFactory",

@@ -7,6 +7,6 @@ STAFF = set(PERSONAS)
 MATRIX = {
     "healthz": {"allowed": EVERYONE},
     "set_language": {"allowed": EVERYONE, "method": "post", "data": {"language": "ar"}},
-    "core:home": {"allowed": STAFF},
+    "core:home": {"allowed": EVERYONE},  # the public portal home when not signed in
     "core:about": {"allowed": EVERYONE},
 }

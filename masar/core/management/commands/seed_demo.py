@@ -365,6 +365,7 @@ class Command(BaseCommand):
                     f"{name}: " + ", ".join(f"{k} {v} created" for k, v in created.items())
                 )
         self.stdout.write(f"desks: {importlib.import_module('masar.desk.demo').seed()}")
+        self.stdout.write(f"portal: {importlib.import_module('masar.portal.demo').seed()}")
         self.print_logins()
         elapsed = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(f"Demo data ready in {elapsed:.1f} s."))
