@@ -49,6 +49,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "masar.portal.public.PublicGZipMiddleware",  # gzip public pages only (BREACH: see there)
     "masar.core.middleware.DatabaseBusyMiddleware",
     "masar.core.middleware.RequestContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -30,7 +30,7 @@ from masar.desk.schedule import next_openings
 from masar.directory.models import Phone, Service
 from masar.directory.views.common import places_prefetch
 
-from .public import public_page
+from .public import PUBLIC_HEADER, public_page
 
 # Paths whose anonymous pages the service worker may keep (sw.js holds the same list, and a
 # test checks that they agree and that no staff path is among them).
@@ -204,8 +204,8 @@ def snapshot_data(*, now=None) -> dict:
             row["free"] = 1
         rows.append(row)
     desks = []
-    for desk in DeskPoint.objects.public().prefetch_related("openings", "services").order_by(
-        "code"
+    for desk in (
+        DeskPoint.objects.public().prefetch_related("openings", "services").order_by("code")
     ):
         desks.append(
             {
@@ -243,13 +243,13 @@ def snapshot(request):
     # The generation time changes every request: leave it out of the validator.
     data = json.loads(body)
     data.pop("generated")
-    etag = '"{}"'.format(
-        hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:20]
-    )
+    etag = f'"{hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:20]}"'
     if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
         response = HttpResponseNotModified()
     else:
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
+        # The same public data for everyone: compressed like the public pages.
+        response[PUBLIC_HEADER] = "1"
     response["ETag"] = etag
     patch_cache_control(response, public=True, max_age=SNAPSHOT_MAX_AGE)
     return response

@@ -193,7 +193,10 @@ class TestPublicMarker:
 
     def test_finder_and_service_page(self, client, client_for):
         service = published(name_fr="Écoute")
-        urls = [reverse("services:search") + "?q=ecoute", reverse("services:detail", args=[service.pk])]
+        urls = [
+            reverse("services:search") + "?q=ecoute",
+            reverse("services:detail", args=[service.pk]),
+        ]
         staff = client_for("conseiller.tunis")
         for url in urls:
             response = client.get(url)
@@ -202,5 +205,7 @@ class TestPublicMarker:
             assert "X-Masar-Public" not in staff.get(url), url
 
     def test_not_on_errors(self, client):
-        response = client.get(reverse("services:detail", args=["00000000-0000-0000-0000-000000000000"]))
+        response = client.get(
+            reverse("services:detail", args=["00000000-0000-0000-0000-000000000000"])
+        )
         assert response.status_code == 404 and "X-Masar-Public" not in response

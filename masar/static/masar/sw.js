@@ -60,6 +60,8 @@ async function storePage(request, response) {
   const body = await response.blob();
   const headers = new Headers(response.headers);
   headers.set("X-Masar-Saved-At", new Date().toISOString());
+  headers.delete("Content-Encoding");  // the body read here is already decoded
+  headers.delete("Content-Length");
   const cache = await caches.open(PAGES_CACHE);
   await cache.delete(request.url);  // re-added last: the least recently seen go first
   await cache.put(request.url, new Response(body, { status: 200, headers: headers }));
