@@ -8,6 +8,12 @@
   var data = tag.dataset;
 
   navigator.serviceWorker.register(data.sw || "/sw.js", { scope: "/" }).catch(function () {});
+  // The page open when the worker first arrives went past it: ask it to keep that one too.
+  navigator.serviceWorker.ready.then(function (registration) {
+    if (registration.active && navigator.onLine !== false) {
+      registration.active.postMessage({ type: "keep", url: location.href });
+    }
+  }).catch(function () {});
 
   function formatDate(iso) {
     var lang = document.documentElement.lang || undefined;

@@ -132,6 +132,24 @@ async function staticFile(event) {
   return response;
 }
 
+/* pwa.js asks to keep the page that was open when the worker arrived (its first visit went
+ * past the worker). Fetched again, and kept only under the same conditions as any page. */
+self.addEventListener("message", (event) => {
+  const data = event.data || {};
+  if (data.type !== "keep" || typeof data.url !== "string") return;
+  const url = new URL(data.url, self.location.origin);
+  if (url.origin !== self.location.origin || !isPublicPath(url.pathname)) return;
+  event.waitUntil(
+    caches.match(url.href, { cacheName: PAGES_CACHE, ignoreVary: true }).then((kept) => {
+      if (kept) return undefined;
+      return fetch(url.href, { credentials: "same-origin" }).then((response) => {
+        if (keepable(url, response)) return storePage(new Request(url.href), response);
+        return undefined;
+      });
+    }).catch(() => undefined)
+  );
+});
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
