@@ -206,6 +206,17 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# --- Caches ---------------------------------------------------------------------------------
+# In each process. "public_pages": anonymous public pages kept a minute (masar.portal.public).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "public_pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "masar-public-pages",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
+
 # --- Background tasks (django-tasks back-port of Django 6) ----------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

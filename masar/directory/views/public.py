@@ -69,7 +69,7 @@ def decorate(services, *, moment=None, distances=None):
     return services
 
 
-@public_page
+@public_page(cache_seconds=60)
 @require_GET
 def search(request):
     form = FinderForm(request.GET)
@@ -131,7 +131,7 @@ def _narrow_area_choices(form, values):
     form.fields["municipality"].queryset = municipalities.order_by("name")
 
 
-@public_page
+@public_page(cache_seconds=60)
 @require_GET
 def service_detail(request, pk):
     service = get_object_or_404(
