@@ -115,9 +115,12 @@ def page_weight(base: str, path: str) -> tuple[int, int]:
 def database_time(database_url: str, pages, repeat: int) -> dict:
     """{name: (statements, [ms])}: the SQL each page runs, replayed on a cursor."""
     harness.setup_django(database_url)  # development settings: the test client is http
+    from django.core.cache import caches
+
     found = {}
     for name, path in pages:
         harness.capture_sql(path)  # first run fills per-process caches
+        caches["public_pages"].clear()  # the SQL of a page rendered afresh
         statements, status = harness.capture_sql(path)
         if status != 200:
             print(f"note: {name} ({path}) answered {status} in-process")
@@ -160,7 +163,7 @@ def run_locust(base: str, pages, args) -> dict:
                 "-u",
                 str(args.users),
                 "-r",
-                str(args.users),
+                str(args.spawn_rate),
                 "-t",
                 f"{args.duration}s",
                 "--csv",
@@ -187,6 +190,7 @@ def main():
     parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers")
     parser.add_argument("--think", default="1,5", help="think time range in seconds")
     parser.add_argument("--closed-loop", action="store_true", help="no think time")
+    parser.add_argument("--spawn-rate", type=float, default=10, help="visitors started per s")
     parser.add_argument("--repeat", type=int, default=40, help="database replays per page")
     args = parser.parse_args()
 
@@ -205,8 +209,9 @@ def main():
                 "closed loop (no think time)" if args.closed_loop else f"think time {args.think} s"
             )
             print(
-                f"\nlocust: {args.users} visitors, {model}, {args.duration} s; "
-                f"gunicorn {args.workers} sync workers; SQLite demo data"
+                f"\nlocust: {args.users} visitors (started {args.spawn_rate:g}/s), {model}, "
+                f"{args.duration} s; gunicorn {args.workers} sync workers; SQLite demo data; "
+                f"load average before: {os.getloadavg()[0]:.1f}"
             )
             stats = run_locust(base, pages, args)
         finally:
