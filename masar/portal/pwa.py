@@ -36,10 +36,10 @@ from .public import PUBLIC_HEADER, public_page
 # test checks that they agree and that no staff path is among them).
 PUBLIC_PREFIXES = ("/info/", "/desks/", "/services/", "/offline/")
 PUBLIC_EXACT = ("/",)
-# Static files every public page needs, kept at install so that a saved page renders offline.
+# Small static files kept at install. The larger ones a page uses (Bootstrap's CSS in the
+# page's direction, scripts) are kept when the page is seen, from the browser's HTTP cache
+# (pwa.js sends their addresses): the install costs no second download of them.
 PRECACHE_STATIC = (
-    "vendor/bootstrap/bootstrap.min.css",
-    "vendor/bootstrap/bootstrap.rtl.min.css",
     "masar/masar.css",
     "masar/directory.css",
     "masar/pwa.js",

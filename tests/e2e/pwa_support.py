@@ -43,11 +43,27 @@ def collected_static(tmp_path_factory):
     return root
 
 
-class _NoStaticHandler:
-    """Leave /static/ to the WhiteNoise middleware, as in production."""
+SENT: list = []  # (path, bytes) of every response prod_server sent, headers included
 
-    def __new__(cls, application):
-        return application
+
+class _CountingServer:
+    """Leave /static/ to the WhiteNoise middleware, as in production, and count the bytes of
+    every response as sent (compressed bodies and headers) in SENT."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        sent = [0]
+
+        def counting_start(status, headers, exc_info=None):
+            sent[0] += len(status) + 11 + sum(len(k) + len(v) + 4 for k, v in headers)
+            return start_response(status, headers, exc_info)
+
+        for chunk in self.application(environ, counting_start):
+            sent[0] += len(chunk)
+            yield chunk
+        SENT.append((environ.get("PATH_INFO", ""), sent[0]))
 
 
 @pytest.fixture
@@ -56,7 +72,7 @@ def prod_server(collected_static, transactional_db, settings):
     settings.STORAGES = PROD_STORAGES
     settings.WHITENOISE_USE_FINDERS = False
     settings.DEBUG = False
-    thread = LiveServerThread("127.0.0.1", _NoStaticHandler)
+    thread = LiveServerThread("127.0.0.1", _CountingServer)
     thread.daemon = True
     thread.start()
     thread.is_ready.wait()

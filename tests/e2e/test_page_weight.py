@@ -106,6 +106,36 @@ def test_public_pages_under_200_kb(browser, prod_server, locale):  # noqa: F811
     assert not heavy, f"pages over 200 KB: {heavy}"
 
 
+def test_first_visit_with_the_service_worker_under_200_kb(browser, prod_server):  # noqa: F811
+    """The heaviest page (a service page, with its map) on a first visit with the service
+    worker installing: the page, the worker, what it keeps at install (the directory
+    snapshot, the offline page, small files) — counted as the server sent them."""
+    from django.urls import reverse
+
+    from . import pwa_support
+
+    demo_data()
+    path = reverse("services:detail", args=[first_public_service().pk])
+    context = new_context(browser, prod_server, locale="ar-TN", service_workers="allow")
+    # No request interception here: Playwright's routing turns the HTTP cache off, and the
+    # worker keeps the page's static files from that cache. (Map tiles from other sites are
+    # not counted: this counts what our server sent.)
+    page = context.new_page()
+    pwa_support.SENT.clear()
+    page.goto(path, wait_until="networkidle")
+    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    page.wait_for_timeout(1500)  # the worker keeps the page and its files
+    sent = list(pwa_support.SENT)
+    context.close()
+    total = sum(size for _, size in sent)
+    print(f"\nfirst visit with the service worker {path}: {total / 1024:.1f} KB")
+    for where, size in sorted(sent, key=lambda x: -x[1]):
+        print(f"    {size / 1024:7.1f} KB  {where}")
+    assert "/sw.js" in [where for where, _ in sent]
+    assert total < LIMIT
+
+
 def test_static_files_are_served_compressed(browser, prod_server):  # noqa: F811
     """The guard of the figures above: CSS and HTML arrive gzip- or brotli-encoded."""
     demo_data()

@@ -75,7 +75,7 @@ class TestServiceWorker:
         assert version
         precache = sw_list(source, "PRECACHE")
         assert "/offline/" in precache and "/offline/directory.json" in precache
-        assert any(url.endswith("bootstrap.rtl.min.css") for url in precache)
+        assert any(url.endswith("masar.css") for url in precache)
         for url in precache:  # every file it keeps at install exists
             assert client.get(url).status_code == 200, url
 

@@ -11,7 +11,11 @@
   // The page open when the worker first arrives went past it: ask it to keep that one too.
   navigator.serviceWorker.ready.then(function (registration) {
     if (registration.active && navigator.onLine !== false) {
-      registration.active.postMessage({ type: "keep", url: location.href });
+      var assets = Array.prototype.map.call(
+        document.querySelectorAll("link[rel=stylesheet][href], script[src]"),
+        function (node) { return node.href || node.src; }
+      );
+      registration.active.postMessage({ type: "keep", url: location.href, assets: assets });
     }
   }).catch(function () {});
 

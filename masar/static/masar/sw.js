@@ -132,15 +132,31 @@ async function staticFile(event) {
   return response;
 }
 
-/* pwa.js asks to keep the page that was open when the worker arrived (its first visit went
- * past the worker). Fetched again, and kept only under the same conditions as any page. */
+/* The static files a page uses, from the browser's HTTP cache (no second download). */
+async function keepAssets(assets) {
+  const cache = await caches.open(STATIC_CACHE);
+  for (const address of assets) {
+    const url = new URL(address, self.location.origin);
+    if (url.origin !== self.location.origin || !url.pathname.startsWith("/static/")) continue;
+    if (await cache.match(url.href, { ignoreVary: true })) continue;
+    const response = await fetch(url.href);
+    if (response.ok) await cache.put(url.href, response);
+  }
+}
+
+/* pwa.js asks to keep the page open when the worker arrived (that first visit went past the
+ * worker; fetched again, kept only under the same conditions as any page) and the static
+ * files it uses. */
 self.addEventListener("message", (event) => {
   const data = event.data || {};
   if (data.type !== "keep" || typeof data.url !== "string") return;
   const url = new URL(data.url, self.location.origin);
   if (url.origin !== self.location.origin || !isPublicPath(url.pathname)) return;
+  const assets = Array.isArray(data.assets) ? data.assets.slice(0, 30) : [];
   event.waitUntil(
-    caches.match(url.href, { cacheName: PAGES_CACHE, ignoreVary: true }).then((kept) => {
+    keepAssets(assets).catch(() => undefined).then(() =>
+      caches.match(url.href, { cacheName: PAGES_CACHE, ignoreVary: true })
+    ).then((kept) => {
       if (kept) return undefined;
       return fetch(url.href, { credentials: "same-origin" }).then((response) => {
         if (keepable(url, response)) return storePage(new Request(url.href), response);
