@@ -49,6 +49,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "masar.portal.public.PublicGZipMiddleware",  # gzip public pages only (BREACH: see there)
     "masar.core.middleware.DatabaseBusyMiddleware",
     "masar.core.middleware.RequestContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -203,6 +204,17 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
         "frame-ancestors": [NONE],
     }
+}
+
+# --- Caches ---------------------------------------------------------------------------------
+# In each process. "public_pages": anonymous public pages kept a minute (masar.portal.public).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "public_pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "masar-public-pages",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 
 # --- Background tasks (django-tasks back-port of Django 6) ----------------------------------

@@ -13,6 +13,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Pages are not kept between requests in the tests (a test of the page cache turns it on).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "public_pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+}
 
 # Let the test runner flush audit rows between tests (the guard stays on in every other
 # setting; tests of the guard switch it back on).

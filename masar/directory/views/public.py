@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from masar.geo.models import Delegation, Municipality
+from masar.portal.public import public_page
 
 from ..filters import PAGE_SIZE, FinderForm, filtered_services, ordered_page, page_number
 from ..models import Service
@@ -68,7 +69,7 @@ def decorate(services, *, moment=None, distances=None):
     return services
 
 
-@login_not_required
+@public_page(cache_seconds=60)
 @require_GET
 def search(request):
     form = FinderForm(request.GET)
@@ -130,7 +131,7 @@ def _narrow_area_choices(form, values):
     form.fields["municipality"].queryset = municipalities.order_by("name")
 
 
-@login_not_required
+@public_page(cache_seconds=60)
 @require_GET
 def service_detail(request, pk):
     service = get_object_or_404(
