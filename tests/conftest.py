@@ -80,3 +80,13 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_search_vocabulary():
+    """The directory search keeps its word list in memory (reloaded every few minutes in
+    production); each test's database is new, so each test starts with the list unloaded."""
+    from masar.directory.search import _vocabulary
+
+    _vocabulary.invalidate()
+    _vocabulary.words = []

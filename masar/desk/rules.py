@@ -17,3 +17,8 @@ def can_record_at(user, desk) -> bool:
 
 def can_manage_desk(user, desk) -> bool:
     return has_perm(user, Perm.MANAGE_DESKS) and _in_scope(user, desk)
+
+
+def can_record_session(user, desk) -> bool:
+    """A session held (or cancelled ahead) is recorded by those who staff the desk or manage it."""
+    return can_record_at(user, desk) or can_manage_desk(user, desk)

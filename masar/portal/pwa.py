@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from masar.desk.models import DeskPoint
-from masar.desk.schedule import next_openings
+from masar.desk.schedule import next_openings, with_schedule
 from masar.directory.models import Phone, Service
 from masar.directory.views.common import places_prefetch
 
@@ -204,8 +204,8 @@ def snapshot_data(*, now=None) -> dict:
             row["free"] = 1
         rows.append(row)
     desks = []
-    for desk in (
-        DeskPoint.objects.public().prefetch_related("openings", "services").order_by("code")
+    for desk in with_schedule(
+        DeskPoint.objects.public().prefetch_related("services").order_by("code")
     ):
         desks.append(
             {

@@ -128,7 +128,9 @@ def test_cancelled_session_is_skipped_by_the_next_openings(persona, marsa_desk):
     assert AuditEvent.objects.filter(object_type="desk.desksession").exists()
 
 
-def test_a_session_cannot_be_held_in_the_future_nor_recorded_by_a_mediator(persona, marsa_desk):
+def test_a_session_cannot_be_held_in_the_future_and_is_recorded_by_the_desk_staff(
+    persona, marsa_desk
+):
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     with pytest.raises(ValidationError):
         actions.record_session(
@@ -138,15 +140,26 @@ def test_a_session_cannot_be_held_in_the_future_nor_recorded_by_a_mediator(perso
             starts_at=datetime.time(9),
             ends_at=datetime.time(13),
         )
+    # A counsellor of another institution neither records nor manages this desk.
     with pytest.raises(PermissionDenied):
         actions.record_session(
-            actor=persona("mediateur.lamarsa"),
+            actor=persona("conseiller.tunis"),
             desk=marsa_desk,
             held_on=timezone.localdate(),
             starts_at=datetime.time(9),
             ends_at=datetime.time(13),
         )
     assert not DeskSession.objects.exists()
+    # The desk's mediator records the session held today.
+    session = actions.record_session(
+        actor=persona("mediateur.lamarsa"),
+        desk=marsa_desk,
+        held_on=timezone.localdate(),
+        starts_at=datetime.time(9),
+        ends_at=datetime.time(13),
+        mediators=[persona("mediateur.lamarsa")],
+    )
+    assert session.recorded_by.username == "mediateur.lamarsa"
 
 
 def test_mark_orientation_reached_is_audited(persona, marsa_desk, services):

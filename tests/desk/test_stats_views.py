@@ -1,6 +1,7 @@
 """The desk statistics page and its XLSX export: scope, policy, bad filters, empty period,
 query counts, languages, the workbook read back, the audit row."""
 
+import datetime
 import io
 import json
 
@@ -139,7 +140,7 @@ def test_stats_page_query_count_is_fixed(world, persona, client_for, django_asse
         DeskContactFactory(
             actor=persona("mediateur.lamarsa"),
             desk=world["desks"]["lm"],
-            contacted_on=f"2025-11-{i + 1:02d}",
+            contacted_on=datetime.date(2025, 11, i + 1),
             topics=["health", "work"],
             services=world["services"],
             nationality=["FR", "DE", "IT", "ES", "SN"][i % 5],

@@ -70,7 +70,7 @@ MATRIX = {
         "kwargs": lambda p: {"pk": _tunis_desk(p).pk},
     },
     "desk:session-create": {
-        "allowed": TUNIS_MANAGERS,
+        "allowed": TUNIS_MANAGERS | {"conseiller.tunis"},
         "kwargs": lambda p: {"pk": _tunis_desk(p).pk},
     },
     "desk:opening-add": {

@@ -1,5 +1,6 @@
 """Feedback ("give your opinion"): the public form and its limits, escaping, moderation."""
 
+import re
 import time
 import uuid
 
@@ -45,14 +46,24 @@ def test_opinion_on_a_service_waits_for_moderation(client, published_service, ol
     assert "No published opinion yet" in page
 
 
-def test_service_page_carries_the_form_and_published_ratings(client, published_service, english):
+def test_service_page_links_to_the_form_and_shows_published_ratings(
+    client, published_service, english
+):
+    """The service page is kept for the next visitor (60 s), so it carries no form and no
+    double-tap key: it links to the opinion form about that service."""
     FeedbackFactory(service=published_service, rating=5, status="published")
     FeedbackFactory(service=published_service, rating=2, status="published")
     FeedbackFactory(service=published_service, rating=1, status="pending")
-    html = client.get(f"/services/{published_service.pk}/").content.decode()
-    assert 'data-testid="feedback-form"' in html
-    assert 'name="website"' in html and 'name="started"' in html
+    path = f"/services/{published_service.pk}/"
+    html = client.get(path).content.decode()
+    assert 'data-testid="feedback-form"' not in html and "idempotency_key" not in html
     assert "Rated 3.5 out of 5 (2 opinions)" in html
+    link = re.search(r'data-testid="feedback-link" href="([^"]+)"', html).group(1)
+    form_page = client.get(link.replace("&amp;", "&")).content.decode()
+    assert 'data-testid="feedback-form"' in form_page
+    assert 'name="website"' in form_page and 'name="started"' in form_page
+    assert f'value="{published_service.pk}"' in form_page  # the opinion is about the service
+    assert f'href="{path}"' in form_page  # and leads back to it
 
 
 def test_opinion_on_an_info_page_and_on_the_portal(client, old_token):

@@ -13,6 +13,7 @@ from masar.accounts.policy import Perm, has_perm
 from masar.audit.actions import diff, record_event, snapshot
 from masar.audit.models import AuditAction
 
+from .. import rules
 from ..models import (
     DeskOpening,
     DeskPoint,
@@ -220,8 +221,10 @@ def record_session(
     note: str = "",
 ) -> DeskSession:
     """A session held (mediators present), or announced as cancelled (the portal's next
-    opening then skips it). A held session cannot be in the future; a cancelled one is."""
-    _require_manage(actor, desk)
+    opening then skips it). A held session cannot be in the future; a cancelled one is.
+    The desk's mediators and recorders record sessions as well as its managers."""
+    if actor is not None and not rules.can_record_session(actor, desk):
+        _deny()
     errors = {}
     today = timezone.localdate()
     if status not in SessionStatus.values:

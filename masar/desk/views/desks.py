@@ -212,10 +212,15 @@ def desk_mediators(request, pk):
     return render(request, "desk/desk_mediators.html", {"desk": desk, "form": form})
 
 
-@policy_required(Perm.MANAGE_DESKS)
+@policy_required()
 def session_create(request, pk):
-    """Record a session held (with the mediators present), or announce a cancelled one."""
-    desk = _managed_desk(request, pk)
+    """Record a session held (with the mediators present), or announce a cancelled one: the
+    desk's mediators and recorders, or its managers."""
+    desk = scoped_desk(request, pk)
+    if not rules.can_record_session(request.user, desk):
+        from masar.core.permissions import deny
+
+        deny(request, "desk.record_contacts")
     today = timezone.localdate()
     slot = next((o for o in desk.openings.all() if o.weekday == today.weekday()), None)
     initial = {"held_on": today, "mediators": list(desk.mediators.all())}

@@ -11,7 +11,10 @@ OPINIONS_SHOWN = 5
 
 
 @register.inclusion_tag("portal/_feedback_section.html", takes_context=True)
-def feedback_section(context, service=None, page=None):
+def feedback_section(context, service=None, page=None, link_only=False):
+    """``link_only`` links to the form instead of embedding it: a page kept for the next
+    visitor (masar.portal.public, ``cache_seconds``) must not carry a double-tap key that two
+    visitors behind one address would share."""
     service = service or None
     page = page or None
     target = {"service": service} if service else {"page": page} if page else {}
@@ -22,7 +25,11 @@ def feedback_section(context, service=None, page=None):
         "opinions": list(about.published().order_by("-created_at")[:OPINIONS_SHOWN]),
         "form": FeedbackForm.blank(
             service=service, page=page, next_url=request.path if request else ""
-        ),
+        )
+        if not link_only
+        else None,
+        "service": service,
+        "page": page,
         "csrf_token": context.get("csrf_token"),
         "request": request,
     }

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from masar.desk.models import DeskPoint
+from masar.desk.schedule import with_schedule
 
 from ..openings import upcoming, weekly
 from ..public import public_page
@@ -15,10 +16,9 @@ DESKS_PER_PAGE = 20
 
 
 def public_desks():
-    return (
+    return with_schedule(
         DeskPoint.objects.public()
         .select_related("municipality", "delegation", "governorate", "holder")
-        .prefetch_related("openings")
         .order_by("name", "code")
     )
 

@@ -45,6 +45,22 @@ def _refused(request, form, message: str, *, status: int = 400):
     return render(request, "portal/feedback.html", context, status=status)
 
 
+def _requested_target(request):
+    """``?service=<uuid>`` or ``?page=<uuid>`` from a service or page link: published ones
+    only; anything else is an opinion on the portal in general."""
+    service = page = None
+    try:
+        if request.GET.get("service"):
+            service_id = uuid.UUID(request.GET["service"])
+            service = Service.objects.published().filter(pk=service_id).first()
+        elif request.GET.get("page"):
+            page_id = uuid.UUID(request.GET["page"])
+            page = InfoPage.objects.published().filter(pk=page_id).first()
+    except ValueError:
+        pass
+    return service, page
+
+
 def _target(form):
     """The service or page named by the form, published ones only (or None: the portal)."""
     service = page = None
@@ -64,8 +80,11 @@ def feedback(request):
     """GET: an opinion on the portal in general. POST: any opinion (from this form, a
     service page or an information page)."""
     if request.method != "POST":
-        form = FeedbackForm.blank(next_url=_safe_next(request, request.GET.get("next", "")))
-        return render(request, "portal/feedback.html", {"form": form, "refusal": ""})
+        service, page = _requested_target(request)
+        next_url = _safe_next(request, request.GET.get("next", ""))
+        form = FeedbackForm.blank(service=service, page=page, next_url=next_url)
+        context = {"form": form, "refusal": "", "next": next_url, "service": service, "page": page}
+        return render(request, "portal/feedback.html", context)
     form = FeedbackForm(request.POST)
     if not form.is_valid():
         message = " ".join(str(m) for errors in form.errors.values() for m in errors)

@@ -43,6 +43,10 @@
     }
     var points = readPoints(container.dataset.points);
     container.hidden = false;
+    if (container.dataset.icon) {
+      // Hashed static names defeat Leaflet's guess of its image folder: name it.
+      window.L.Icon.Default.imagePath = container.dataset.icon.replace(/[^/]*$/, "");
+    }
     var map = window.L.map(container, { scrollWheelZoom: false });
     window.L.tileLayer(container.dataset.tiles, {
       maxZoom: 19,

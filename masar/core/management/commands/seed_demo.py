@@ -289,6 +289,7 @@ USERS: dict[str, tuple] = {
     "aneti.sfax": ("Hela", "Masmoudi", "aneti-sfax", [Role.PARTNER_OFFICER]),
     "cps.sfax": ("Karim", "Chaabouni", "cps-sfax", [Role.PARTNER_OFFICER]),
     "mediateur.lamarsa": ("Yassine", "Gharbi", "mun-la-marsa", [Role.MEDIATOR]),
+    "mediatrice.raoued": ("Fatou", "Diallo", "mun-raoued", [Role.MEDIATOR]),
     "suivi": ("Rania", "Jaziri", "ote-siege", [Role.ME_OFFICER]),
     "onm": ("Walid", "Hamdi", "onm", [Role.DATA_ANALYST]),
 }
