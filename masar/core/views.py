@@ -32,7 +32,7 @@ def healthz(request):
     )
 
 
-@public_page
+@public_page(cache_seconds=60)
 def home(request):
     """The public portal's home for visitors who are not signed in; the staff home otherwise."""
     if not request.user.is_authenticated:

@@ -47,7 +47,11 @@ def test_cases_list_filters_and_paginates(api_client, persona):
         actor=counsellor, consent=True, first_name="Amel", last_name="Trabelsi"
     )
     CaseFactory(actor=counsellor, beneficiary=amel)
-    other = CaseFactory(actor=counsellor)
+    # Named too: a random name could be Amel as well.
+    karim = BeneficiaryFactory(
+        actor=counsellor, consent=True, first_name="Karim", last_name="Jelassi"
+    )
+    other = CaseFactory(actor=counsellor, beneficiary=karim)
     other_id = str(other.pk)
     from masar.cases.actions import change_case_status
 

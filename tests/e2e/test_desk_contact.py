@@ -1,9 +1,10 @@
 """At the La Marsa guichet, on a phone: the mediator records a contact with two orientations
 in under 30 seconds, from opening the form to seeing the slip, and prints the slip (the print
-stylesheet hides the navigation)."""
+stylesheet hides the navigation); the desk statistics show it."""
 
 import time
 
+from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from masar.desk.models import DeskContact
@@ -63,3 +64,8 @@ def test_mediator_records_a_contact_with_two_orientations_in_under_30_seconds(pa
     slip.in_language("ar")
     assert page.locator("[data-testid=slip]").get_attribute("dir") == "rtl"
     assert "شباك المرسى" in page.locator("[data-testid=slip]").inner_text()
+
+    # The desk statistics count it: one contact, two orientations, both topics.
+    page.goto(reverse("desk:stats"))
+    assert page.get_by_test_id("total-contacts").inner_text().strip() == "1"
+    assert page.get_by_test_id("total-orientations").inner_text().strip() == "2"

@@ -33,7 +33,7 @@ def map_links(desk) -> dict:
     }
 
 
-@public_page
+@public_page(cache_seconds=60)
 @require_GET
 def desk_list(request):
     now = timezone.now()
@@ -46,7 +46,7 @@ def desk_list(request):
     return render(request, "portal/desk_list.html", {"desks": desks, "page": page})
 
 
-@public_page
+@public_page(cache_seconds=60)
 @require_GET
 def desk_detail(request, code):
     desk = get_object_or_404(public_desks(), code=code)

@@ -32,7 +32,7 @@ def form_errors(form, exc: ValidationError) -> None:
 # --- Public ----------------------------------------------------------------------------------
 
 
-@public_page
+@public_page(cache_seconds=60)
 @require_GET
 def page_list(request):
     pages = InfoPage.objects.published().order_by("position", "slug")

@@ -289,7 +289,6 @@ USERS: dict[str, tuple] = {
     "aneti.sfax": ("Hela", "Masmoudi", "aneti-sfax", [Role.PARTNER_OFFICER]),
     "cps.sfax": ("Karim", "Chaabouni", "cps-sfax", [Role.PARTNER_OFFICER]),
     "mediateur.lamarsa": ("Yassine", "Gharbi", "mun-la-marsa", [Role.MEDIATOR]),
-    "mediatrice.raoued": ("Fatou", "Diallo", "mun-raoued", [Role.MEDIATOR]),
     "suivi": ("Rania", "Jaziri", "ote-siege", [Role.ME_OFFICER]),
     "onm": ("Walid", "Hamdi", "onm", [Role.DATA_ANALYST]),
 }
@@ -390,3 +389,7 @@ class Command(BaseCommand):
             self.stdout.write(("  " + line).rstrip())
             if n == 0:
                 self.stdout.write("  " + "  ".join("-" * w for w in widths))
+        self.stdout.write(
+            "  (also mediatrice.raoued, the Raoued desk's mediator made by the desk demo, "
+            "same password)"
+        )
