@@ -46,7 +46,9 @@ class LoginPage(BasePage):
             device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
         code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
         self.page.fill("[name=otp_token]", f"{code:06d}")
-        self.page.click("[data-testid=otp-submit]")
+        # Wait for the answer to the POST: a test going on at once would abort it.
+        with self.page.expect_navigation():
+            self.page.click("[data-testid=otp-submit]")
         self.page.wait_for_load_state()
         return BasePage(self.page)
 

@@ -149,7 +149,7 @@ def test_page_list_query_count(client, django_assert_num_queries):
     assert response.content.decode().count("/info/page-") == 3
 
 
-def test_staff_editor_lists_translation_completeness(client_for):
+def test_staff_editor_lists_translation_completeness(client_for, english):
     InfoPageFactory(slug="complete", title_ar="ع", body_ar="ع", title_en="E", body_en="E")
     InfoPageFactory(slug="french-only")
     html = client_for("superviseur").get("/portal/pages/").content.decode()
