@@ -32,9 +32,10 @@ births = st.one_of(
     st.sampled_from(
         [
             datetime.date(y, m, d)
-            for y in (1975, 2000, 2008, 2010)
-            for m, d in ((2, 28), (2, 29) if y % 4 == 0 else (3, 1), (3, 1), (3, 31), (4, 1))
+            for y in (1974, 1989, 1999, 2000, 2006, 2008, 2009, 2010)
+            for m, d in ((2, 28), (3, 1), (3, 31), (4, 1))
         ]
+        + [datetime.date(2000, 2, 29), datetime.date(2008, 2, 29)]
     ),
 )
 person = st.fixed_dictionaries(
@@ -112,3 +113,27 @@ def test_returnees_registered_match_a_count_by_hand(persona, people, period):
     assert set(results["age_group"].cells) == {k for *_r, k in AGE_GROUPS} | {"unknown"}
     places = Counter(govs[p["gov"]].code if p["gov"] else "unknown" for p, _b in counted)
     assert {k: v for k, v in results["governorate"].cells.items() if v} == dict(places)
+
+
+def test_ages_on_29_february(persona):
+    """On 29 February 2024, someone born on 1 March 1999 is still 24 and someone born on
+    28 February 1999 is 25; on 28 February 2023, someone born on 29 February 2008 is 14."""
+    antenna = persona.institution("ote-tunis")
+    for birth, opened in (
+        (datetime.date(1999, 3, 1), datetime.date(2024, 2, 1)),
+        (datetime.date(1999, 2, 28), datetime.date(2024, 2, 1)),
+        (datetime.date(2008, 2, 29), datetime.date(2023, 2, 28)),
+    ):
+        b = Beneficiary.objects.create(
+            first_name="Amal", last_name="Test", birth_date=birth, institution=antenna
+        )
+        Case.objects.create(beneficiary=b, antenna=antenna, opened_at=at(opened))
+    m = CATALOGUE["returnees_registered"]
+    leap = m.compute(
+        start=datetime.date(2024, 1, 1), end=datetime.date(2024, 2, 29), by="age_group"
+    )
+    assert (leap.cells["18-24"], leap.cells["25-34"]) == (1, 1)
+    common = m.compute(
+        start=datetime.date(2023, 2, 28), end=datetime.date(2023, 2, 28), by="age_group"
+    )
+    assert (common.cells["0-14"], common.cells["15-17"]) == (1, 0)
