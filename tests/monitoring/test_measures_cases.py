@@ -83,6 +83,8 @@ def test_returnees_registered_by_governorate(registered, django_assert_num_queri
     assert result.total == 3
     assert result.cells == {"TN-11": 1, "TN-53": 0, "TN-61": 2}
     assert m.compute(start=START, end=END, governorates=["TN-61"]).total == 2  # b, f
+    sfax = governorates()["sfax"]  # a Governorate row does as well as its code
+    assert m.compute(start=START, end=END, governorates=[sfax]).total == 2
     assert m.compute(start=START, end=END, governorates=[]).total == 0
     # Every governorate (one more query: their list), and those with none.
     with django_assert_num_queries(2):
