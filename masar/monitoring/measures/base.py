@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Case, CharField, Q, Value, When
+from django.db.models import Case, CharField, F, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -155,13 +155,7 @@ def choice_dimension(name: str, path: str, values, *, blank_key: str | None = No
         return Q(**{path: "" if key == blank_key else key})
 
     categories = [*values, *([blank_key] if blank_key else [])]
-    return Dimension(name, lambda _end: _field(path), _fixed(categories), to_key, cell_q)
-
-
-def _field(path):
-    from django.db.models import F
-
-    return F(path)
+    return Dimension(name, lambda _end: F(path), _fixed(categories), to_key, cell_q)
 
 
 # Beneficiary.sex is F / M / blank; the desk's sex is already female / male / unspecified.
@@ -180,7 +174,7 @@ def person_sex_dimension(path: str) -> Dimension:
 
     return Dimension(
         "sex",
-        lambda _end: _field(f"{path}__sex"),
+        lambda _end: F(f"{path}__sex"),
         _fixed(SEX_KEYS),
         lambda raw: _PERSON_SEX.get(raw or "", UNSPECIFIED),
         cell_q,
@@ -257,7 +251,7 @@ def governorate_dimension(path: str) -> Dimension:
 
     return Dimension(
         "governorate",
-        lambda _end: Coalesce(_field(f"{path}__code"), Value(UNKNOWN), output_field=CharField()),
+        lambda _end: Coalesce(F(f"{path}__code"), Value(UNKNOWN), output_field=CharField()),
         categories,
         lambda raw: raw or UNKNOWN,
         cell_q,
@@ -274,7 +268,7 @@ def nationality_dimension(path: str) -> Dimension:
 
     return Dimension(
         "nationality",
-        lambda _end: _field(path),
+        lambda _end: F(path),
         _fixed([UNSPECIFIED]),
         lambda raw: raw or UNSPECIFIED,
         cell_q,
