@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from masar.core.classification import DataClass
 
-from .querysets import ProgrammeQuerySet
+from ..querysets import ProgrammeQuerySet
 
 _NONE = DataClass.NONE
 
@@ -20,6 +20,12 @@ _NONE = DataClass.NONE
 class RuleSet(models.TextChoices):
     TOUNESNA = "tounesna", _("Tounesna: Tunisians back from the EU or Switzerland")
     OPEN = "open", _("Open: Tunisian nationals, no condition on the country of return")
+
+
+class Currency(models.TextChoices):
+    EUR = "EUR", _("euro")
+    TND = "TND", _("Tunisian dinar")
+    USD = "USD", _("US dollar")
 
 
 class Programme(models.Model):
@@ -47,6 +53,41 @@ class Programme(models.Model):
         _("eligibility rule set"), max_length=20, choices=RuleSet.choices, default=RuleSet.TOUNESNA
     )
     is_active = models.BooleanField(_("open to new enrolments"), default=True)
+    # Who pays, who runs it, with whom, with what, where (the logframe hangs below).
+    funders = models.TextField(_("funders"), blank=True)
+    implementer = models.ForeignKey(
+        "accounts.Institution",
+        verbose_name=_("implementer"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="implemented_programmes",
+    )
+    partners = models.ManyToManyField(
+        "accounts.Institution",
+        verbose_name=_("partners"),
+        blank=True,
+        related_name="partner_programmes",
+    )
+    budget = models.DecimalField(
+        _("budget"),
+        max_digits=16,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    budget_currency = models.CharField(
+        _("budget currency"), max_length=3, choices=Currency.choices, blank=True
+    )
+    budget_note = models.CharField(_("source of the budget figure"), max_length=300, blank=True)
+    governorates = models.ManyToManyField(
+        "geo.Governorate", verbose_name=_("governorates"), blank=True, related_name="+"
+    )
+    municipalities = models.ManyToManyField(
+        "geo.Municipality", verbose_name=_("municipalities"), blank=True, related_name="+"
+    )
+    description = models.TextField(_("description"), blank=True)
 
     objects = ProgrammeQuerySet.as_manager()
 
@@ -68,6 +109,15 @@ class Programme(models.Model):
         "quota": _NONE,
         "rule_set": _NONE,
         "is_active": _NONE,
+        "funders": _NONE,
+        "implementer": _NONE,
+        "budget": _NONE,
+        "budget_currency": _NONE,
+        "budget_note": _NONE,
+        "description": _NONE,
+        "description_fr": _NONE,
+        "description_ar": _NONE,
+        "description_en": _NONE,
     }
 
     class Meta:
@@ -82,7 +132,18 @@ class Programme(models.Model):
                 | Q(ends_on__gte=models.F("starts_on")),
                 name="programme_period_ordered",
             ),
+            models.CheckConstraint(
+                condition=Q(budget__isnull=True) | ~Q(budget_currency=""),
+                name="programme_budget_has_currency",
+            ),
         ]
 
     def __str__(self):
         return self.name
+
+    def covers(self, start, end) -> bool:
+        """Whether the period [start, end] lies within the programme's period (an open end
+        is no limit)."""
+        if self.starts_on is not None and start < self.starts_on:
+            return False
+        return self.ends_on is None or end <= self.ends_on
