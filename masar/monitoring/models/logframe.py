@@ -166,6 +166,9 @@ class Indicator(models.Model):
     def __str__(self):
         return f"{self.code} {self.name}"
 
+    def disaggregation_labels(self) -> list[str]:
+        return [Disaggregation(d).label for d in self.disaggregations or []]
+
 
 class _PeriodValue(models.Model):
     period_start = models.DateField(_("start of the period"))
