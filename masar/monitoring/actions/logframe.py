@@ -284,7 +284,10 @@ def record_manual_value(
         )
     if evidence is None or not getattr(evidence, "size", 0):
         raise ValidationError({"evidence": _("Attach the evidence for this value.")})
-    content_type = check_upload(evidence)
+    try:
+        content_type = check_upload(evidence)
+    except ValidationError as exc:
+        raise ValidationError({"evidence": exc.messages}) from exc
     if not (evidence_note or "").strip():
         raise ValidationError({"evidence_note": _("Say what the evidence is.")})
     _check_period(indicator, period_start, period_end)
