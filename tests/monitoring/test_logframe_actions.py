@@ -216,3 +216,29 @@ class TestAuditAndPermissions:
                 actor=persona(who), programme=programme, code="OG", text_fr="Objectif"
             )
         assert not Objective.objects.exists()
+
+
+class TestProgrammeFields:
+    def test_budget_needs_a_currency(self):
+        programme = LogframeProgrammeFactory()
+        with pytest.raises(ValidationError) as exc:
+            actions.update_programme(actor=None, programme=programme, budget=Decimal("3900000"))
+        assert exc.value.message_dict == {"budget_currency": ["Give the currency of the budget."]}
+        programme.refresh_from_db()
+        assert programme.budget is None
+
+    def test_partners_and_implementer_are_audited_by_code(self):
+        from tests.factories import InstitutionFactory
+
+        cies, utss = InstitutionFactory(code="cies"), InstitutionFactory(code="utss")
+        programme = LogframeProgrammeFactory()
+        actions.update_programme(
+            actor=None, programme=programme, implementer=cies, partners=[utss], funders="UE"
+        )
+        event = AuditEvent.objects.filter(object_id=str(programme.pk)).latest("seq")
+        assert event.changes == {
+            "implementer": [None, "cies"],
+            "funders": ["", "UE"],
+            "partners": [[], ["utss"]],
+        }
+        assert list(programme.partners.all()) == [utss]

@@ -1,10 +1,14 @@
-"""Programmes that fund reintegration aid: a budget envelope (TND) and a beneficiary quota
-that approvals can never exceed (see masar.cases.actions.aid), and the eligibility rule set
-their enrolments are checked against (masar.cases.rules.eligibility)."""
+"""Programmes: who funds, runs and partners them, their budget, period and territory, and
+(below them, masar.monitoring.models.logframe) their objectives, results and indicators.
+
+Programmes that fund reintegration aid also carry a budget envelope (TND) and a beneficiary
+quota that approvals can never exceed (see masar.cases.actions.aid), and the eligibility rule
+set their enrolments are checked against (masar.cases.rules.eligibility)."""
 
 import uuid
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -140,6 +144,11 @@ class Programme(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if self.budget is not None and not self.budget_currency:
+            raise ValidationError({"budget_currency": _("Give the currency of the budget.")})
 
     def covers(self, start, end) -> bool:
         """Whether the period [start, end] lies within the programme's period (an open end
