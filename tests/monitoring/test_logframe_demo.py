@@ -4,11 +4,15 @@ idempotent."""
 from decimal import Decimal
 
 from django.core.management import call_command
+from django.urls import reverse
 
+from masar.accounts.models import User
 from masar.audit.models import AuditEvent
 from masar.core.management.commands.seed_demo import seed_demo
 from masar.monitoring import demo
 from masar.monitoring.models import Indicator, IndicatorTarget, Programme
+from tests.conftest import login_client
+from tests.factories.accounts import PASSWORD
 
 
 def _targets(code):
@@ -90,6 +94,16 @@ def test_demo_logframes_state_the_seed_targets_and_are_idempotent(db):
     }
     # Arabic text everywhere the French is.
     assert not Indicator.objects.filter(name_ar="").exists()
+
+    # The M&E officer sees I-MIGR's logframe, the desk targets per governorate among it.
+    suivi = User.objects.get(username="suivi")
+    suivi.set_password(PASSWORD)
+    suivi.save()
+    page = login_client(suivi).get(reverse("monitoring:programme-detail", args=[programme.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200 and html.count('data-testid="indicator-R') == 8
+    desk = html.split('data-testid="indicator-R3.2"')[1].split("</li>")[0]
+    assert "Ariana" in desk and "Tunis" in desk
 
     events = AuditEvent.objects.count()
     assert demo.seed() == dict.fromkeys(counts, 0)
