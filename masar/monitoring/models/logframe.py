@@ -253,7 +253,8 @@ class ManualValue(_PeriodValue):
         "period_end": _NONE,
         "governorate": _NONE,
         "value": _NONE,
-        "evidence": _NONE,
+        # An attendance sheet or a photo names people: as an attachment's file.
+        "evidence": DataClass.IDENTITY,
         "evidence_content_type": _NONE,
         "evidence_note": _NONE,
         "recorded_by": _NONE,
