@@ -10,6 +10,13 @@ from .desk import (
 )
 from .directory import LocationFactory, OrganizationFactory, ServiceFactory
 from .followups import CaseTransferFactory, FollowUpVisitFactory, SustainabilityScoreFactory
+from .logframe import (
+    IndicatorFactory,
+    ManualValueFactory,
+    ObjectiveFactory,
+    ResultFactory,
+    TargetFactory,
+)
 from .needs import (
     AssessmentFactory,
     PlanActionFactory,
@@ -22,6 +29,11 @@ from .referrals import ReferralFactory
 from .rights import EmergencyFactory, ErasureFactory, MergeFactory
 
 __all__ = [
+    "TargetFactory",
+    "ResultFactory",
+    "ObjectiveFactory",
+    "ManualValueFactory",
+    "IndicatorFactory",
     "AidFileFactory",
     "AssessmentFactory",
     "BeneficiaryFactory",

@@ -1,4 +1,4 @@
-"""Programme pages: the envelope and the quota, and how much of each is used."""
+"""Programme pages: the envelope and the quota, how much of each is used, and the logframe."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from masar.accounts.policy import Perm, has_perm
 from masar.core.permissions import policy_required
 
-from . import actions
-from .forms import ProgrammeForm
-from .models import Programme
+from .. import actions
+from ..forms import ProgrammeForm
+from ..models import Programme
+from .logframe import logframe_context
 
 
 def _programmes(request):
@@ -28,13 +29,19 @@ def programme_list(request):
 
 @policy_required(Perm.VIEW_PROGRAMMES)
 def programme_detail(request, pk):
-    programme = get_object_or_404(_programmes(request), pk=pk)
+    programme = get_object_or_404(
+        _programmes(request)
+        .select_related("implementer")
+        .prefetch_related("partners", "governorates", "municipalities"),
+        pk=pk,
+    )
     return render(
         request,
         "monitoring/programme_detail.html",
         {
             "programme": programme,
             "can_manage": has_perm(request.user, Perm.MANAGE_PROGRAMMES),
+            **logframe_context(programme),
         },
     )
 
@@ -44,7 +51,8 @@ def programme_edit(request, pk):
     programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
     form = ProgrammeForm(request.POST or None, instance=programme)
     if request.method == "POST" and form.is_valid():
-        values = {f: form.cleaned_data[f] for f in actions.EDITABLE_FIELDS}
+        fields = actions.EDITABLE_FIELDS + actions.RELATED_FIELDS
+        values = {f: form.cleaned_data[f] for f in fields}
         try:
             actions.update_programme(actor=request.user, programme=programme, **values)
         except ValidationError as exc:
