@@ -364,6 +364,7 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"{name}: " + ", ".join(f"{k} {v} created" for k, v in created.items())
                 )
+        self.stdout.write(f"logframes: {importlib.import_module('masar.monitoring.demo').seed()}")
         self.stdout.write(f"desks: {importlib.import_module('masar.desk.demo').seed()}")
         self.stdout.write(f"portal: {importlib.import_module('masar.portal.demo').seed()}")
         self.print_logins()
