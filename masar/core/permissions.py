@@ -51,6 +51,25 @@ def policy_required(*perms):
     return decorator
 
 
+def any_policy_required(*perms):
+    """Decorator for function views: the user must hold at least one of ``perms`` (403,
+    audited, otherwise)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not any(has_perm(request.user, p) for p in perms):
+                deny(request, " | ".join(sorted(perms)))
+            return view(request, *args, **kwargs)
+
+        wrapped.masar_required_perms = frozenset(perms)
+        return wrapped
+
+    return decorator
+
+
 class PolicyRequiredMixin:
     """Class-based views: set ``required_perms = (Perm.X, ...)``."""
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from masar.accounts.policy import Perm
 from masar.core.permissions import policy_required
+from masar.core.views_common import form_errors
 
 from .. import actions
 from ..forms import LANGUAGE_LABELS, PageForm
@@ -19,14 +20,6 @@ from ..models import InfoPage, PageCategory, PageStatus
 from ..public import public_page
 
 PAGES_PER_PAGE = 30
-
-
-def form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 # --- Public ----------------------------------------------------------------------------------
