@@ -8,6 +8,7 @@ of the test live server, whose static handler serves the uncompressed source fil
 
 import pytest
 from django.core.management import call_command
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test.testcases import LiveServerThread
 from django.test.utils import override_settings
 from django.urls import NoReverseMatch, reverse
@@ -66,13 +67,26 @@ class _CountingServer:
         SENT.append((environ.get("PATH_INFO", ""), sent[0]))
 
 
+class _JoiningWSGIServer(ThreadedWSGIServer):
+    """Closing waits for the requests still being answered (Django's live server leaves them
+    running as daemon threads): none may touch the database while the test's teardown
+    flushes it."""
+
+    daemon_threads = False
+    block_on_close = True
+
+
+class _ProdServerThread(LiveServerThread):
+    server_class = _JoiningWSGIServer
+
+
 @pytest.fixture
 def prod_server(collected_static, transactional_db, settings):
     settings.STATIC_ROOT = collected_static
     settings.STORAGES = PROD_STORAGES
     settings.WHITENOISE_USE_FINDERS = False
     settings.DEBUG = False
-    thread = LiveServerThread("127.0.0.1", _CountingServer)
+    thread = _ProdServerThread("127.0.0.1", _CountingServer)
     thread.daemon = True
     thread.start()
     thread.is_ready.wait()
